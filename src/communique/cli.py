@@ -54,6 +54,22 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files in the format of docs/evaluate.md")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--show-misses", action="store_true", help="list missed gold items and false positives")
+    p.add_argument(
+        "--predictions", metavar="OUT.jsonl", help="score this saved output (extract --format jsonl) instead of running the extractor"
+    )
+
+
+@command("evaluate", "score extraction against gold answers (events, quotes, actors, body cleaning)", _evaluate_arguments)
+def run_evaluate(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    return evaluate.run(args.gold, predictions_path=args.predictions, as_json=args.json, show_misses=args.show_misses)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="communique", description=__doc__)
     parser.add_argument("--version", action="version", version=f"communique {__version__}")
