@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import ingest, nlp
+from . import actors, ingest, nlp
 from .model import Analysis, Article
 
 
@@ -37,4 +37,5 @@ def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """The stages after parsing."""
-    return Analysis(article=article)
+    index = actors.find_actors(doc, published=article.published)
+    return Analysis(article=article, actors=index.actors)

@@ -1,0 +1,870 @@
+"""Actors: who is named in an article, placed by the article itself, and how later words point back to them.
+
+``find_actors(doc)`` returns an ``ActorIndex``: the article's actors (people, organisations,
+countries, places, regions, IGOs and groups such as "Western leaders") with CAMEO-style codes
+and every mention's offsets, and the resolution that the later stages use to turn a noun
+phrase, a pronoun or a role noun ("the spokesman") into an ``ActorRef``.
+
+People are placed from their own context: a title before the name ("Iran's President
+Ebrahim Raisi"), "of Belarus" after it, an appositive on either side ("Ned Price, the State
+Department spokesman"; "China's top leader, Xi Jinping"), the country of a person whose
+adviser they are; then by the user's dictionary, then the bundled one of well-known people.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from . import gazetteer as gz
+from .dictionary import Dictionary, PersonEntry, builtin_dictionary
+from .model import Actor, ActorRef, Span
+
+PERSON, ORGANIZATION, COUNTRY, PLACE, REGION, IGO, GROUP = (
+    "person", "organization", "country", "place", "region", "igo", "group",
+)  # fmt: skip
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUNS_THING = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their"}
+# Plural role nouns form groups; these singular ones are collectives too.
+COLLECTIVE = {
+    "government", "administration", "military", "army", "junta", "regime", "police", "opposition", "media",
+    "cabinet", "parliament", "congress", "navy", "air force", "leadership", "press", "public", "population",
+    "ministry", "court", "judiciary", "legislature", "senate", "assembly", "committee", "coalition", "authority",
+    "state media", "state news media", "news media", "security forces", "armed forces", "security force",
+}  # fmt: skip
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str
+    entry: gz.Entry | None = None
+    actor: int | None = None  # index into ActorIndex.actors
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one parsed article and the resolution of noun phrases to them."""
+
+    doc: Doc
+    actors: list[Actor] = field(default_factory=list)
+    # token index -> actor index, for every token inside a named mention and for the head of a group phrase
+    token_actor: dict[int, int] = field(default_factory=dict)
+    # token index -> (start, end) token range of the mention it belongs to
+    token_span: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # actor index -> entry kind of its gazetteer entry (country, place, seat ...) when it has one
+    entry_kind: dict[int, str] = field(default_factory=dict)
+    focus_country: str | None = None
+
+    # ----- the API the later stages use -----
+
+    def actor_of(self, token: Token) -> Actor | None:
+        i = self.token_actor.get(token.i)
+        return None if i is None else self.actors[i]
+
+    def ref(self, token: Token, *, agent: bool = False) -> ActorRef | None:
+        """The actor a noun phrase headed by ``token`` stands for (pronouns and role nouns resolved).
+
+        ``agent``: the phrase acts (a subject); a country, capital or seat of power acting is its government.
+        """
+        i = self.token_actor.get(token.i)
+        if i is None:
+            i = self._resolve_reference(token)
+        if i is None:
+            return None
+        actor = self.actors[i]
+        start, end = self.token_span.get(token.i, (token.i, token.i + 1))
+        span = self.doc[start:end]
+        sector = actor.sector
+        if (
+            agent
+            and sector is None
+            and actor.kind in (COUNTRY, PLACE)
+            and self.entry_kind.get(i) != gz.REGION
+        ):
+            sector = "GOV"
+        return ActorRef(
+            name=actor.name,
+            text=span.text,
+            country=actor.country,
+            sector=sector,
+            code=_code(actor.country, sector, actor.code if actor.kind == IGO else None),
+            group=actor.group,
+            kind=actor.kind,
+            actor_id=actor.id,
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    def refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
+        """Like ``ref``, with coordinated phrases expanded: "Beijing and Minsk" gives two."""
+        out = []
+        for t in [token, *_conjuncts(token)]:
+            r = self.ref(t, agent=agent)
+            if r is not None and all(r.actor_id != o.actor_id for o in out):
+                out.append(r)
+        return out
+
+    # ----- reference resolution -----
+
+    def _resolve_reference(self, token: Token) -> int | None:
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON:
+            return self._antecedent(token, lambda a: a.kind == PERSON)
+        if lower in PRONOUNS_THING:
+            return self._antecedent(token, lambda a: a.kind != PERSON)
+        if lower in PRONOUNS_PLURAL:
+            return self._antecedent(token, lambda a: a.kind in (GROUP, COUNTRY, ORGANIZATION, IGO, REGION))
+        if token.pos_ in ("NOUN", "PROPN"):
+            # "the spokesman", "the minister": the latest person introduced in that role
+            role = token.lemma_.lower()
+            if any(d.lower_ == "the" for d in token.children):
+                return self._antecedent(
+                    token,
+                    lambda a: a.kind == PERSON and a.role is not None and a.role.split()[-1] == role,
+                    window=40,
+                )
+        return None
+
+    def _antecedent(self, token: Token, accept, window: int = 4) -> int | None:
+        """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
+        sent_start = token.sent.start
+        best: int | None = None
+        # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
+        for t in token.sent:
+            if t.i >= token.i:
+                break
+            if (
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.i in self.token_actor
+                and accept(self.actors[self.token_actor[t.i]])
+            ):
+                return self.token_actor[t.i]
+        sents = list(self.doc.sents) if window else []
+        first_allowed = sent_start
+        if sents:
+            idx = next((k for k, s in enumerate(sents) if s.start == sent_start), 0)
+            first_allowed = sents[max(0, idx - window)].start
+        # prefer the subject of the previous sentences, latest first, then any mention, latest first
+        for prefer_subject in (True, False):
+            for i in range(token.i - 1, first_allowed - 1, -1):
+                a = self.token_actor.get(i)
+                if a is None or not accept(self.actors[a]):
+                    continue
+                t = self.doc[i]
+                if prefer_subject and t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if prefer_subject and i >= sent_start:
+                    continue
+                best = a
+                break
+            if best is not None:
+                return best
+        return None
+
+
+DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
+
+
+def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
+    """Whether a body named without a country is the article's own country's: the military, police,
+    protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
+    return sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE)
+
+
+def ent_at_token(ents: list[SpacySpan], i: int) -> SpacySpan | None:
+    return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [c for c in token.conjuncts if c.i > token.i]
+
+
+def _code(country: str | None, sector: str | None, igo_code: str | None = None) -> str:
+    if igo_code:
+        return igo_code
+    code = (country or "") + (sector or "")
+    return code or "UNK"
+
+
+# --------------------------------------------------------------------------------------------
+# Building the index
+
+
+@functools.cache
+def _matcher(vocab_id: int) -> PhraseMatcher:
+    """A case-sensitive phrase matcher over every gazetteer name (built once per process)."""
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline()
+    assert id(nlp.vocab) == vocab_id
+    g = gz.load()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    patterns = list(nlp.tokenizer.pipe(g.names.keys()))
+    for start in range(0, len(patterns), 1000):
+        matcher.add("GAZ", patterns[start : start + 1000])
+    return matcher
+
+
+def find_actors(
+    doc: Doc, *, published: str | None = None, dictionary: Dictionary | None = None
+) -> ActorIndex:
+    """Find, place and link the actors of a parsed article."""
+    g = gz.load()
+    builder = _Builder(doc, g, dictionary, published)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, doc: Doc, g: gz.Gazetteer, dictionary: Dictionary | None, published: str | None):
+        self.doc, self.g, self.published = doc, g, published
+        self.dictionaries = [d for d in (dictionary, builtin_dictionary()) if d is not None]
+        self.index = ActorIndex(doc)
+        self.mentions: list[_Mention] = []
+        self.gaz: list[_Mention] = []
+        self.taken = [False] * len(doc)
+
+    # ----- step 1: named mentions from the gazetteer and the named-entity recognizer -----
+
+    def _gazetteer_mentions(self) -> list[_Mention]:
+        from .nlp import load_pipeline
+
+        matcher = _matcher(id(load_pipeline().vocab)) if self.doc.vocab is load_pipeline().vocab else None
+        found = []
+        if matcher is not None:
+            for _, start, end in matcher(self.doc):
+                entry = self.g.names.get(self.doc[start:end].text)
+                if entry is not None:
+                    found.append(_Mention(start, end, entry.kind, entry))
+        # longest first, then leftmost; no overlaps
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        return found
+
+    def _claim(self, m: _Mention) -> bool:
+        if any(self.taken[m.start : m.end]):
+            return False
+        for i in range(m.start, m.end):
+            self.taken[i] = True
+        self.mentions.append(m)
+        return True
+
+    def _collect_mentions(self) -> None:
+        doc = self.doc
+        gaz = self.gaz = self._gazetteer_mentions()
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        # A longer name that holds a gazetteer name is its own actor: "Jim Jordan", "Distilled Spirits
+        # Council of the United States", "Jamestown Foundation", "Syrian Democratic Forces"; but a known
+        # body after a country ("China's Foreign Ministry", "U.S. State Department") stays that body.
+        for e in ents:
+            s, t = _strip_det(e)
+            inner = [m for m in gaz if s <= m.start and m.end <= t]
+            if t - s < 2 or not inner or any(m.start == s and m.end == t for m in inner):
+                continue
+            if e.label_ == "PERSON":
+                lead = [m for m in inner if m.start == s]
+                if lead and lead[0].end < t:
+                    continue  # "Myanmar Andrew Kirkwood": the place, then the person (trimmed below)
+                self._claim(_Mention(s, t, PERSON))
+            elif e.label_ in ("ORG", "FAC"):
+                if any(m.end == t and m.entry.kind in (gz.BODY, gz.IGO, gz.MEDIA, gz.SEAT) for m in inner):
+                    continue
+                m = _Mention(s, t, ORGANIZATION)
+                lead = next(
+                    (x for x in inner if x.start == s and x.entry.kind in (gz.COUNTRY, gz.REGION)), None
+                )
+                if lead is not None:
+                    m.entry = gz.Entry(
+                        doc[s:t].text, gz.BODY, lead.entry.country, sector=self._org_sector(s, t)
+                    )
+                self._claim(m)
+        for m in gaz:
+            e = ent_at_token(ents, m.start)
+            if (
+                m.entry.kind == gz.COUNTRY
+                and e is not None
+                and e.label_ == "PERSON"
+                and doc[m.start : m.end].text in surnames
+            ):
+                continue  # "Jordan" alone, where a "Jim Jordan" is named
+            self._claim(m)
+        for e in ents:
+            s, t = _strip_det(e)
+            while s < t and self.taken[s]:
+                s += 1
+            if t <= s or any(self.taken[s:t]):
+                continue
+            if e.label_ == "PERSON":
+                s, t = self._person_bounds(s, t)
+                if t > s:
+                    self._claim(_Mention(s, t, PERSON))
+            elif t - s == 1 and doc[s].text in surnames:
+                continue  # a person's surname the recognizer took for a place or body; linked later
+            elif e.label_ in ("ORG", "FAC"):
+                self._claim(_Mention(s, t, ORGANIZATION))
+            elif e.label_ in ("GPE", "LOC"):
+                text = doc[s:t].text
+                country = self.g.cities.get(text)
+                if country is not None:
+                    self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, country)))
+                elif e.label_ == "GPE":
+                    self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, None)))
+            elif e.label_ == "NORP" and doc[t - 1].tag_ in ("NNPS", "NNS"):
+                self._claim(_Mention(s, t, GROUP))
+
+    def _person_bounds(self, s: int, t: int) -> tuple[int, int]:
+        """Trim titles and honorifics the recognizer sometimes includes ("President Biden" -> "Biden")."""
+        doc = self.doc
+        while s < t - 1 and (doc[s].lower_ in self.g.honorifics or (doc[s].lower_,) in self.g.roles):
+            s += 1
+        while t > s and doc[t - 1].tag_ == "POS":
+            t -= 1
+        return s, t
+
+    # ----- step 2: actors from mentions -----
+
+    def build(self) -> ActorIndex:
+        self._collect_mentions()
+        self.mentions.sort(key=lambda m: m.start)
+        self._link_people()
+        self._non_person_actors()
+        self._groups()
+        self._place_people()
+        self._finish()
+        return self.index
+
+    def _new_actor(self, name: str, kind: str, country: str | None, sector: str | None, **kw) -> int:
+        actor = Actor(id="", name=name, code="", country=country, sector=sector, kind=kind, **kw)
+        self.index.actors.append(actor)
+        return len(self.index.actors) - 1
+
+    def _add_mention(self, a: int, start: int, end: int, head: int | None = None) -> None:
+        span = self.doc[start:end]
+        actor = self.index.actors[a]
+        actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+        for i in range(start, end):
+            self.index.token_actor[i] = a
+            self.index.token_span[i] = (start, end)
+        if head is not None:
+            self.index.token_actor[head] = a
+            self.index.token_span[head] = (start, end)
+
+    def _link_people(self) -> None:
+        """Group person mentions: a short name ("Mr. Xi", "Lukashenko") joins the full name that holds it."""
+        doc = self.doc
+        people: list[tuple[int, tuple[str, ...]]] = []  # (actor, name words)
+        for m in self.mentions:
+            if m.kind != PERSON:
+                continue
+            words = tuple(t.text for t in doc[m.start : m.end] if t.tag_ != "POS" and t.text != "-")
+            text = doc[m.start : m.end].text
+            target = None
+            if len(words) <= 2:
+                for a, full in reversed(people):
+                    if len(full) > len(words) and _is_part_of(words, full):
+                        target = a
+                        break
+            if target is None:
+                for a, full in reversed(people):
+                    if full == words:
+                        target = a
+                        break
+            if target is None and len(words) >= 2:
+                # a full name introduced after its short form: earlier short mentions join it
+                for k, (a, full) in enumerate(people):
+                    if len(full) < len(words) and _is_part_of(full, words):
+                        actor = self.index.actors[a]
+                        actor.name = text
+                        people[k] = (a, words)
+                        target = a
+                        break
+            if target is None:
+                target = self._new_actor(text, PERSON, None, None)
+                people.append((target, words))
+            m.actor = target
+            self._add_mention(target, m.start, m.end)
+        # names the recognizer missed: a known surname standing alone later ("Pantucci said")
+        last_names = {}
+        for a, full in people:
+            if len(full) >= 2:
+                last_names.setdefault(full[-1], a)
+        for t in doc:
+            if (
+                t.i in self.index.token_actor
+                or self.taken[t.i]
+                or not (t.pos_ == "PROPN" or t.text[:1].isupper() and not t.is_sent_start)
+            ):
+                continue
+            a = last_names.get(t.text)
+            if a is not None:
+                self._add_mention(a, t.i, t.i + 1)
+                self.taken[t.i] = True
+
+    def _non_person_actors(self) -> None:
+        doc = self.doc
+        by_key: dict[tuple, int] = {}
+        for m in self.mentions:
+            if m.kind == PERSON:
+                continue
+            entry = m.entry
+            text = doc[m.start : m.end].text
+            if entry is not None and entry.adjective:
+                continue  # "Chinese", "Western": modifiers, used by groups and titles
+            if entry is not None:
+                kind = {gz.COUNTRY: COUNTRY, gz.PLACE: PLACE, gz.SEAT: ORGANIZATION, gz.BODY: ORGANIZATION,
+                        gz.IGO: IGO, gz.REGION: REGION, gz.MEDIA: ORGANIZATION}[entry.kind]  # fmt: skip
+                country, sector = entry.country, entry.sector
+                name = entry.name
+                if entry.kind == gz.BODY and country is None:
+                    country = self._modifier_country(m.start, m.end)
+                key = (name, country)
+            else:
+                kind = m.kind
+                country, sector = self._modifier_country(m.start, m.end), None
+                if kind == ORGANIZATION:
+                    sector = self._org_sector(m.start, m.end)
+                    country = country or self._inner_country(m.start, m.end) or self._of_country(m.end)
+                name = text
+                key = (name, kind)
+                if kind == GROUP:
+                    adj = self.g.names.get(text[:-1]) if text.endswith("s") else None
+                    country = adj.country if adj else None
+            a = by_key.get(key)
+            if a is None:
+                a = self._new_actor(
+                    name, kind, country, sector, group=entry.name if entry and kind == IGO else None
+                )
+                by_key[key] = a
+                if entry is not None:
+                    self.index.entry_kind[a] = entry.kind
+                    if entry.code:
+                        self.index.actors[a].code = entry.code
+            m.actor = a
+            self._add_mention(a, m.start, m.end)
+        # a one-word name that ends a longer organisation's name points back to it ("the Journal")
+        orgs = {}
+        for a, actor in enumerate(self.index.actors):
+            if actor.kind == ORGANIZATION and " " in actor.name:
+                orgs.setdefault(actor.name.split()[-1], a)
+        for t in doc:
+            if (
+                t.i not in self.index.token_actor
+                and t.tag_ == "NNP"
+                and t.text in orgs
+                and t.i > 0
+                and doc[t.i - 1].lower_ == "the"
+            ):
+                self._add_mention(orgs[t.text], t.i, t.i + 1)
+
+    def _modifier_country(self, start: int, end: int) -> str | None:
+        """The country of modifiers inside or just before a phrase: "China's Foreign Ministry", "U.S. Congress"."""
+        doc = self.doc
+        lo = start
+        while (
+            lo > 0
+            and start - lo < 4
+            and (doc[lo - 1].tag_ in ("NNP", "POS", "JJ", "NNPS") or doc[lo - 1].text in ("'s", "’s"))
+        ):
+            lo -= 1
+        for i in range(lo, end):
+            m = self._mention_at(i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.country
+                and m.entry.kind in (gz.COUNTRY, gz.PLACE, gz.REGION, gz.SEAT)
+            ):
+                return m.entry.country
+        return None
+
+    def _inner_country(self, start: int, end: int) -> str | None:
+        """A country named inside an organisation's name: "Council of the United States", "Syrian ... Forces"."""
+        for m in self.gaz:
+            if start <= m.start and m.end <= end and m.entry.kind in (gz.COUNTRY,) and m.entry.country:
+                return m.entry.country
+        return None
+
+    def _of_country(self, end: int) -> str | None:
+        """'... of Belarus', '... of the United States' right after a phrase."""
+        doc = self.doc
+        if end < len(doc) and doc[end].lower_ in ("of", "in"):
+            for i in range(end + 1, min(end + 3, len(doc))):
+                m = self._mention_at(i)
+                if m is not None and m.entry is not None and m.entry.country:
+                    return m.entry.country
+        return None
+
+    def _org_sector(self, start: int, end: int) -> str | None:
+        words = [t.lemma_.lower() for t in self.doc[start:end]]
+        for n in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - n, -1, -1):
+                sector = self.g.roles.get(tuple(words[i : i + n]))
+                if sector:
+                    return sector
+        return None
+
+    def _mention_at(self, i: int) -> _Mention | None:
+        for m in self.mentions:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    # ----- groups: role nouns with their modifiers ("Western leaders", "the Myanmar military") -----
+
+    def _role_at(self, token: Token) -> tuple[int, str] | None:
+        """The role phrase ending at ``token`` (its start token index and sector), longest first."""
+        doc = self.doc
+        for n in range(min(self.g.max_role_words, token.i + 1), 0, -1):
+            before = doc[token.i - n + 1 : token.i]
+            # lemmas ("leaders" -> leader) and plain words ("media", which the lemmatizer makes "medium")
+            for words in (tuple(t.lemma_.lower() for t in before) + (token.lemma_.lower(),),
+                          tuple(t.lower_ for t in before) + (token.lower_,)):  # fmt: skip
+                sector = self.g.roles.get(words)
+                if sector:
+                    return token.i - n + 1, sector
+        return None
+
+    def _groups(self) -> None:
+        doc = self.doc
+        counts = Counter(
+            a.country
+            for a in self.index.actors
+            if a.kind in (COUNTRY, PLACE) and a.country
+            for _ in a.mentions
+        )
+        total = sum(counts.values())
+        if counts and counts.most_common(1)[0][1] >= 0.4 * total:
+            self.index.focus_country = counts.most_common(1)[0][0]
+        groups: dict[tuple, int] = {}
+        for token in doc:
+            if token.pos_ != "NOUN" or token.i in self.index.token_actor:
+                continue
+            if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+                continue
+            role = self._role_at(token)
+            if role is None:
+                continue
+            role_start, sector = role
+            role_words = " ".join(t.lemma_.lower() for t in doc[role_start : token.i + 1])
+            person = self._apposed_person(token)
+            if person is not None:
+                # "Ned Price, the State Department spokesman": the phrase is the person
+                self.index.token_actor[token.i] = person
+                continue
+            plural = token.tag_ == "NNS" or role_words in COLLECTIVE
+            country, org = self._group_country(token)
+            if org is not None and org.kind == ORGANIZATION and org.sector == sector == "MED":
+                # "a Global Times editorial" is the newspaper speaking
+                self.index.token_actor[token.i] = self.index.actors.index(org)
+                continue
+            igo = org if org is not None and org.kind == IGO else None
+            if igo is not None:
+                country, sector = None, "IGO"
+            if not plural and country is None and igo is None:
+                continue  # "an official", "the spokesman": a person, resolved when referred to
+            if country is None and igo is None and _guess_country(sector, role_words, plural):
+                country = self._context_country(token)
+            # the phrase: the role words and the modifiers that name whose they are ("the Chinese state
+            # news media" -> "Chinese state news media"; "the current Albanian government" -> "Albanian government")
+            start = role_start
+            for t in token.lefts:
+                if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i < start and self._names_someone(t):
+                    start = min(start, self.index.token_span.get(t.i, (t.i, 0))[0])
+            if start == role_start and start > 0 and doc[start - 1].lower_ in DETERMINERS:
+                start -= 1  # "the military", "The junta": the article belongs to a bare role
+            end = token.i + 1
+            key = (country, sector, None if plural else role_words, igo.name if igo else None)
+            a = groups.get(key)
+            if a is None:
+                words = doc[start:end]
+                name = words.text if words[0].lower_ not in DETERMINERS else words[1:].text
+                if country and country != self._modifier_country(start, end) and country not in ("WST",):
+                    name = f"{self.g.country_names.get(country, country)} {name}"
+                a = self._new_actor(
+                    name, GROUP, country, sector, role=role_words, group=igo.name if igo else None
+                )
+                if igo is not None:
+                    self.index.actors[a].code = igo.code
+                groups[key] = a
+            self._add_mention(a, start, end, head=token.i)
+
+    def _names_someone(self, t: Token) -> bool:
+        a = self.index.token_actor.get(t.i)
+        if a is not None:
+            return self.index.actors[a].kind != PERSON or t.dep_ == "poss"
+        m = self._mention_at(t.i)
+        return m is not None and m.entry is not None and m.entry.adjective
+
+    def _apposed_person(self, token: Token) -> int | None:
+        """The person a role phrase is in apposition with, either side of it."""
+        candidates = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            candidates.append(token.head)
+        for c in candidates:
+            a = self.index.token_actor.get(c.i)
+            if a is not None and self.index.actors[a].kind == PERSON:
+                return a
+        return None
+
+    def _group_country(self, token: Token) -> tuple[str | None, Actor | None]:
+        """Country (or IGO) of a role noun from its modifiers: "Chinese", "China's", "of Myanmar", "Kremlin", "U.N."."""
+        for child in list(token.lefts) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]:
+            cands = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for c in cands:
+                a = self.index.token_actor.get(c.i)
+                if a is not None:
+                    actor = self.index.actors[a]
+                    if actor.kind == IGO:
+                        return None, actor
+                    if actor.country and actor.kind != PERSON:
+                        return actor.country, actor
+                m = self._mention_at(c.i)
+                if m is not None and m.entry is not None and m.entry.adjective:
+                    return m.entry.country, None
+        return None, None
+
+    def _context_country(self, token: Token) -> str | None:
+        """A domestic body with no country of its own ("the military"): the one country its sentence
+        names, else the country the article is mostly about."""
+        countries = set()
+        for t in token.sent:
+            m = self._mention_at(t.i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.kind in (gz.COUNTRY, gz.PLACE)
+                and m.entry.country
+            ):
+                countries.add(m.entry.country)
+        if len(countries) == 1:
+            return countries.pop()
+        return self.index.focus_country
+
+    # ----- step 3: placing people -----
+
+    def _place_people(self) -> None:
+        doc = self.doc
+        person_ids = [a for a, actor in enumerate(self.index.actors) if actor.kind == PERSON]
+        pending_possessor: dict[int, int] = {}
+        for a in person_ids:
+            actor = self.index.actors[a]
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end)
+                if span is None:
+                    continue
+                facts = self._person_context(span)
+                _merge_facts(actor, facts)
+                if "possessor" in facts:
+                    pending_possessor.setdefault(a, facts["possessor"])
+            if actor.country is None or actor.sector is None:
+                self._from_dictionary(actor)
+        # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
+        for a, possessor in pending_possessor.items():
+            actor, boss = self.index.actors[a], self.index.actors[possessor]
+            if boss.group and not actor.group:
+                actor.group, actor.sector, actor.country = boss.group, "IGO", None
+                actor.code = boss.code
+            elif actor.country is None and boss.country:
+                actor.country = boss.country
+
+    def _from_dictionary(self, actor: Actor) -> None:
+        for d in self.dictionaries:
+            entry = d.lookup(actor.name, [m.text for m in actor.mentions], self.published)
+            if entry is not None:
+                _apply_entry(actor, entry)
+                return
+
+    def _person_context(self, span: SpacySpan) -> dict:
+        """What the words around one mention of a person say about them."""
+        doc = self.doc
+        facts: dict = {}
+        # a title before the name: "Iran's President", "U.S. Secretary of State", "opposition leader"
+        lo = span.start
+        while lo > 0 and span.start - lo < 8:
+            t = doc[lo - 1]
+            if t.is_space or "\n" in t.whitespace_:
+                break
+            if (
+                t.is_punct
+                and t.text not in ("-", "’s", "'s")
+                or t.pos_ in ("VERB", "AUX", "ADP")
+                and t.lower_ not in ("of", "for")
+            ):
+                break
+            if t.lower_ in DETERMINERS or t.pos_ in ("CCONJ", "PRON", "SCONJ"):
+                break
+            if (
+                t.i in self.index.token_actor
+                and self.index.actors[self.index.token_actor[t.i]].kind == PERSON
+            ):
+                break
+            lo -= 1
+        while lo < span.start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
+            lo += 1
+        self._read_phrase(doc[lo : span.start], facts)
+        if any(t.lower_ in self.g.us_markers for t in doc[lo : span.start]):
+            facts.setdefault("country", "USA")
+        # "... of Belarus", "... of the Jamestown Foundation" right after the name
+        country = self._of_country(span.end)
+        if country and "country" not in facts:
+            facts["country"] = country
+        if (
+            span.end < len(doc)
+            and doc[span.end].lower_ in ("of", "at", "from")
+            and doc[span.end].head == span.root
+        ):
+            self._read_phrase([t for t in doc[span.end].subtree if t.dep_ != "appos"], facts, roles=False)
+        # appositives: "Ned Price, the State Department spokesman," / "China's top leader, Xi Jinping,"
+        head = span.root
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > span.end:
+                self._read_phrase(_subtree(child), facts, head=child)
+        if head.dep_ == "appos" and head.head.i < span.start:
+            h = head.head
+            phrase = [
+                t
+                for t in _subtree(h)
+                if t.i < h.i + 1 or t.i < span.start and t.i not in set(x.i for x in _subtree(head))
+            ]
+            self._read_phrase(phrase, facts, head=h)
+            for t in h.lefts:
+                if t.dep_ == "poss" or t.dep_ == "nmod" and any(c.dep_ == "case" for c in t.children):
+                    a = self.index.token_actor.get(t.i)
+                    if a is not None and self.index.actors[a].kind == PERSON:
+                        facts["possessor"] = a
+        return facts
+
+    def _read_phrase(self, tokens, facts: dict, head: Token | None = None, roles: bool = True) -> None:
+        """Country, sector, role and affiliation named in a title or appositive phrase (its head's role first)."""
+        tokens = list(tokens)
+        if not tokens:
+            return
+        if head is not None and "role" not in facts:
+            role = self._role_at(head)
+            if role is not None:
+                facts["role"] = " ".join(x.lemma_.lower() for x in self.doc[role[0] : head.i + 1])
+                facts["role_sector"] = role[1]
+        for t in tokens:
+            a = self.index.token_actor.get(t.i)
+            if a is not None:
+                actor = self.index.actors[a]
+                if actor.kind == IGO:
+                    facts.setdefault("group", actor.name)
+                    facts.setdefault("sector", "IGO")
+                    facts.setdefault("igo_code", actor.code)
+                elif actor.kind in (ORGANIZATION,) and actor.country:
+                    facts.setdefault("country", actor.country)
+                    if actor.sector:
+                        facts.setdefault("org_sector", actor.sector)
+                elif actor.kind == ORGANIZATION and actor.sector:
+                    facts.setdefault("org_sector", actor.sector)
+                elif actor.kind in (COUNTRY, PLACE, REGION, GROUP) and actor.country:
+                    facts.setdefault("country", actor.country)
+                continue
+            m = self._mention_at(t.i)
+            if m is not None and m.entry is not None and m.entry.adjective and m.entry.country:
+                facts.setdefault("country", m.entry.country)
+        # the role: the longest role phrase in the phrase, preferring the last one (the head)
+        for t in reversed(tokens if roles else []):
+            role = self._role_at(t)
+            if role is not None and "role" not in facts:
+                start, sector = role
+                facts["role"] = " ".join(x.lemma_.lower() for x in self.doc[start : t.i + 1])
+                facts["role_sector"] = sector
+                break
+
+    # ----- step 4: ids, codes, order -----
+
+    def _finish(self) -> None:
+        actors = self.index.actors
+        order = sorted(
+            range(len(actors)), key=lambda a: min((m.start for m in actors[a].mentions), default=0)
+        )
+        renumber = {old: new for new, old in enumerate(order)}
+        self.index.actors = [actors[a] for a in order]
+        self.index.token_actor = {i: renumber[a] for i, a in self.index.token_actor.items()}
+        self.index.entry_kind = {renumber[a]: k for a, k in self.index.entry_kind.items()}
+        for n, actor in enumerate(self.index.actors, 1):
+            actor.id = f"A{n}"
+            actor.mentions.sort(key=lambda m: m.start)
+            if actor.kind == IGO or (actor.sector == "IGO" and actor.code):
+                actor.code = actor.code or "IGO"
+            else:
+                actor.code = _code(actor.country, actor.sector)
+
+
+def _merge_facts(actor: Actor, facts: dict) -> None:
+    if facts.get("group"):
+        actor.group = actor.group or facts["group"]
+        actor.sector = "IGO"
+        actor.code = facts.get("igo_code") or actor.code
+    if actor.country is None and facts.get("country") and not actor.group:
+        actor.country = facts["country"]
+    if actor.sector is None:
+        actor.sector = facts.get("org_sector") or facts.get("role_sector")
+    if actor.role is None and facts.get("role"):
+        actor.role = facts["role"]
+
+
+def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
+    actor.country = actor.country or entry.country
+    actor.sector = actor.sector or entry.sector
+    if entry.group and not actor.group:
+        actor.group = entry.group
+    if len(entry.name) > len(actor.name) and actor.name in entry.name:
+        actor.name = entry.name
+
+
+def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """'Lukashenko' / 'Mr. Lukashenko' are part of 'Aleksandr G. Lukashenko'; 'Xi' of 'Xi Jinping'."""
+    words = [w for w in short if w.lower().rstrip(".") + "." not in _HONORIFIC_FORMS]
+    if not words:
+        return False
+    return all(w in full for w in words) and words[-1] in (full[-1], full[0])
+
+
+_HONORIFIC_FORMS = {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "miss.",
+    "prof.",
+    "sir.",
+    "president.",
+    "sen.",
+    "rep.",
+    "gen.",
+}
+
+
+def _strip_det(e: SpacySpan) -> tuple[int, int]:
+    s, t = e.start, e.end
+    doc = e.doc
+    while (
+        s < t
+        and doc[s].lower_ in ("the",)
+        and not (t - s > 1 and doc[s].text == "The" and e.label_ == "ORG" and _is_title_name(e))
+    ):
+        s += 1
+    while t > s and doc[t - 1].tag_ == "POS":
+        t -= 1
+    return s, t
+
+
+def _is_title_name(e: SpacySpan) -> bool:
+    """'The Wall Street Journal': a capitalised 'The' inside a sentence belongs to the name."""
+    return e.start > 0 and not e.doc[e.start].is_sent_start
+
+
+def _subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
