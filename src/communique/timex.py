@@ -506,19 +506,19 @@ def _finders() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-def _candidates(doc: Doc) -> set[tuple[int, int]]:
+def _candidates(doc: Doc, text: str) -> set[tuple[int, int]]:
     spans = set()
     for pattern in _finders():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             spans.add(match.span("t"))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             start, end = ent.start_char, ent.end_char
-            text = doc.text[start:end]
+            words = text[start:end]
             for suffix in ("'s", "’s"):
-                if text.endswith(suffix):
+                if words.endswith(suffix):
                     end -= len(suffix)
-            lead = _leading_prepositions().match(text)
+            lead = _leading_prepositions().match(words)
             if lead:
                 start += lead.end()
             if start < end:
@@ -561,12 +561,13 @@ def find_times(doc: Doc, published: str | None) -> list[TimeRef]:
     """Every time point in ``doc``, normalized against the article date, in text order, not overlapping."""
     anchor = parse_published(published)
     found: list[TimeRef] = []
-    for start, end in _candidates(doc):
+    text = doc.text  # built anew from the tokens on every access
+    for start, end in _candidates(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not _plausible_year(span):
             continue
         tense = clause_tense(span.root) if span is not None and len(span) else None
-        ref = normalize(doc.text[start:end], anchor, tense)
+        ref = normalize(text[start:end], anchor, tense)
         if ref is not None:
             ref.start, ref.end = start, end
             found.append(ref)
