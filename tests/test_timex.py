@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from communique.timex import clause_tense, find_times, normalize, parse_published
+from communique.timex import article_time, clause_tense, find_times, normalize, parse_published
 
 TUESDAY = date(2023, 2, 28)  # a Tuesday, last day of a non-leap February
 
@@ -272,6 +272,12 @@ def test_parse_published():
     assert parse_published("") is None
     assert parse_published("yesterday") is None
     assert parse_published("2023-02-30") is None
+
+
+def test_article_time_stands_in_for_a_missing_expression():
+    ref = article_time("2023-02-28T09:30:00Z")
+    assert (ref.value, ref.granularity, ref.text, ref.from_article) == ("2023-02-28", "day", None, True)
+    assert article_time(None) is None
 
 
 # find_times on parsed text ------------------------------------------------------------------------------

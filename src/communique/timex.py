@@ -21,6 +21,10 @@ API::
 
     parse_published(published) -> date | None
 
+    article_time(published) -> TimeRef | None
+        The article date as an event's date when no expression is attached to its clause
+        (value "2023-02-28", granularity "day", text None, from_article True); None without a date.
+
 Values are ISO prefixes, so a finer value starts with the coarser one:
 
     granularity  value                         examples
@@ -165,6 +169,14 @@ def parse_published(published: str | None) -> date | None:
     if not match:
         return None
     return _valid_day(int(match[1]), int(match[2]), int(match[3]))
+
+
+def article_time(published: str | None) -> TimeRef | None:
+    """The article date standing in for an event's date (``from_article=True``); None when there is none."""
+    day = parse_published(published)
+    if day is None:
+        return None
+    return TimeRef(value=day.isoformat(), granularity="day", text=None, from_article=True)
 
 
 def _clean(text: str) -> str:
