@@ -38,11 +38,18 @@ def run_extract(args: argparse.Namespace) -> int:
 
     failed = False
     results = []
-    for item in ingest.read_inputs(args.paths, title=args.title, published=args.published):
+    try:
+        items = ingest.read_inputs(args.paths, title=args.title, published=args.published)
+    except ValueError as e:  # a bad --published or --title: a usage error
+        print(f"communique: error: {e}", file=sys.stderr)
+        return 2
+    for item in items:
         if isinstance(item, ingest.InputError):
             print(f"communique: error: {item}", file=sys.stderr)
             failed = True
             continue
+        for warning in item.warnings:
+            print(f"communique: warning: {item.source}: {warning}", file=sys.stderr)
         analysis = analyze(item)
         if args.format == "jsonl":
             print(json.dumps(analysis.to_dict(), ensure_ascii=False))
