@@ -918,11 +918,13 @@ def run(
     predictions_path: str | None = None,
     as_json: bool = False,
     show_misses: bool = False,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     """The ``communique evaluate`` command: read gold, get predictions (run the extractor or read saved
     output), print figures per gold file and in total. Returns the exit code (1 when some input failed)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     failed = False
     files: list[tuple[str, list[dict], list[int]]] = []
     for path in gold_paths:
