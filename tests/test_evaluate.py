@@ -710,6 +710,18 @@ def test_command_goes_on_when_the_extractor_fails_on_one_article(gold_file, monk
     assert "events relaxed" in captured.out
 
 
+def test_gold_sentences_that_locate_no_single_place_are_warned_about(tmp_path, capsys):
+    gold = gold_document(
+        "w", events=[gold_event(id="E1", sentence="met in Bergen"), gold_event(id="E2", sentence="in")]
+    )
+    path = write_jsonl(tmp_path / "w.gold.jsonl", [gold])
+    predictions = write_jsonl(tmp_path / "out.jsonl", [prediction("w")])
+    assert cli.main(["evaluate", str(path), "--predictions", str(predictions)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}:1: event E1: its sentence is not in the text" in err
+    assert "event E2: its sentence occurs 2 times in the text" in err
+
+
 @pytest.mark.skipif(not (SHARED / "eval" / "seed.gold.jsonl").exists(), reason="needs ../shared/eval")
 def test_command_evaluates_the_seed_gold(capsys):
     assert cli.main(["evaluate", str(SHARED / "eval" / "seed.gold.jsonl")]) == 0

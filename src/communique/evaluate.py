@@ -667,7 +667,7 @@ def score_document(gold: dict, predicted: dict | None) -> Scores:
         passed, why = body_passes(gold, predicted.get("article") or {})
         scores.body.add(passed)
         if not passed:
-            scores.misses.append(Miss(name, "body", "failed", why))
+            scores.misses.append(Miss(name, "body", "failed", "", why))
     return scores
 
 
@@ -741,6 +741,17 @@ def check_gold_document(doc: Any) -> str | None:
     return None
 
 
+def gold_warnings(doc: dict) -> list[str]:
+    """Mistakes in a gold document that do not stop scoring: event sentences that do not locate one place."""
+    found = []
+    for n, event in enumerate(doc.get("events") or [], 1):
+        count = doc["text"].count(event["sentence"])
+        if count != 1:
+            where = "is not in" if count == 0 else f"occurs {count} times in"
+            found.append(f"event {event.get('id') or n}: its sentence {where} the text")
+    return found
+
+
 def read_gold(path: str) -> tuple[list[dict], list[int]]:
     """The documents of a gold JSONL file and their line numbers; raises EvaluationInputError at the first bad line."""
     documents, lines = [], []
@@ -807,7 +818,7 @@ def read_predictions(path: str) -> tuple[list[dict | None], list[str]]:
 
 
 def _figure(value: float | None) -> str:
-    return "  n/a" if value is None else f"{value:.3f}"
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _ratio(r: Ratio) -> str:
@@ -934,6 +945,9 @@ def run(
             print(f"communique: error: {e}", file=err)
             failed = True
             continue
+        for doc, line in zip(documents, lines, strict=True):
+            for warning in gold_warnings(doc):
+                print(f"communique: warning: {path}:{line}: {warning}", file=err)
         files.append((path, documents, lines))
     if not files:
         return 1
