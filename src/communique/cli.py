@@ -77,6 +77,286 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return evaluate.run(args.gold, predictions_path=args.predictions, as_json=args.json, show_misses=args.show_misses)
 
 
+# ---------------------------------------------------------------- the corpus database (store.py, analysis.py)
+
+
+def _date(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _db_arguments(p: argparse.ArgumentParser, *formats: str) -> None:
+    p.add_argument(
+        "--db", default="communique.db", metavar="PATH", help="the corpus database (default: %(default)s)"
+    )
+    if formats:
+        p.add_argument("--format", choices=formats, default=formats[0])
+
+
+def _status_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--status",
+        action="append",
+        metavar="STATUS",
+        help="count events of this status (repeatable; default: occurred; 'all' for every status)",
+    )
+    p.add_argument(
+        "--mentions", action="store_true", help="count every report of an event, not each merged event once"
+    )
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+
+
+def _statuses(args: argparse.Namespace) -> list[str] | None:
+    chosen = args.status or ["occurred"]
+    return None if "all" in chosen else chosen
+
+
+def _query(args: argparse.Namespace, rows_of: Callable, columns: list[str], create: bool = False) -> int:
+    """Open the database, print the rows ``rows_of(store)`` gives (table columns, or all for csv/jsonl)."""
+    from .store import Store, StoreError, write_rows
+
+    try:
+        with Store(args.db, create=create) as store:
+            write_rows(rows_of(store), columns if args.format == "table" else None, args.format)
+    except (StoreError, ValueError) as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _ingest_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, feeds (JSONL, CSV), .gz, or - for stdin"
+    )
+    _db_arguments(p)
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes, each with its own spaCy pipeline (default: 1)",
+    )
+    p.add_argument(
+        "--batch-size", type=_positive, default=64, help="articles written per transaction (default: 64)"
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+@command("ingest", "analyze articles into the corpus database (idempotent, resumable)", _ingest_arguments)
+def run_ingest(args: argparse.Namespace) -> int:
+    from .store import Store, StoreError
+
+    try:
+        with Store(args.db) as store:
+            progress = not args.no_progress and sys.stderr.isatty()
+            summary = store.ingest(
+                args.paths, workers=args.workers, batch_size=args.batch_size, progress=progress
+            )
+    except StoreError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"communique: {summary}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _events_arguments(p: argparse.ArgumentParser) -> None:
+    _db_arguments(p, "table", "csv", "jsonl")
+    p.add_argument("--actor", help="source or target name or code contains this")
+    p.add_argument("--country", help="source or target country (ISO alpha-3 or region code)")
+    p.add_argument("--sector", help="source or target sector (GOV, MIL, ...)")
+    p.add_argument("--plover", help="PLOVER type (ACCUSE, CONSULT, ...)")
+    p.add_argument("--quad-class", type=int, choices=[1, 2, 3, 4])
+    p.add_argument("--status", choices=["occurred", "expected", "hypothetical", "negated", "alleged"])
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--search", help="the event's sentence contains this")
+    p.add_argument("--merged", action="store_true", help="one row per merged event (its first report)")
+    p.add_argument("--limit", type=_positive)
+
+
+@command("events", "list stored events, with filters", _events_arguments)
+def run_events(args: argparse.Namespace) -> int:
+    filters = {
+        k: getattr(args, k)
+        for k in (
+            "actor",
+            "country",
+            "sector",
+            "plover",
+            "quad_class",
+            "status",
+            "since",
+            "until",
+            "search",
+            "merged",
+            "limit",
+        )
+    }
+    columns = [
+        "id",
+        "date",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "status",
+        "quad_class",
+        "goldstein",
+        "n_mentions",
+        "evidence",
+    ]
+    return _query(args, lambda store: store.iter_events(**filters), columns)
+
+
+def _quotes_arguments(p: argparse.ArgumentParser) -> None:
+    _db_arguments(p, "table", "csv", "jsonl")
+    p.add_argument("--speaker", help="the speaker's name, words or code contains this")
+    p.add_argument("--actor", help="quotes that mention this actor (name or code)")
+    p.add_argument("--search", help="the quote contains this")
+    p.add_argument("--kind", choices=["direct", "mixed", "indirect"])
+    p.add_argument("--limit", type=_positive)
+
+
+@command("quotes", "list stored quotations, by speaker, actor mentioned or text", _quotes_arguments)
+def run_quotes(args: argparse.Namespace) -> int:
+    filters = {k: getattr(args, k) for k in ("speaker", "actor", "search", "kind", "limit")}
+    return _query(
+        args, lambda store: store.iter_quotes(**filters), ["id", "speaker", "kind", "published", "text"]
+    )
+
+
+def _actors_arguments(p: argparse.ArgumentParser) -> None:
+    _db_arguments(p, "table", "csv", "jsonl")
+    p.add_argument(
+        "--by",
+        choices=["actor", "code", "country"],
+        default="actor",
+        help="group by actor (name and code), code or country",
+    )
+    p.add_argument("--country")
+    p.add_argument("--sector")
+    p.add_argument("--limit", type=_positive, default=20, help="how many (default: %(default)s)")
+
+
+@command("actors", "the most active actors: events given and received, quotes, mentions", _actors_arguments)
+def run_actors(args: argparse.Namespace) -> int:
+    def rows(store):
+        return store.iter_actors(by=args.by, country=args.country, sector=args.sector, limit=args.limit)
+
+    return _query(args, rows, None)
+
+
+def _dyads_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("a", metavar="A", help="actor code (BLRGOV) or country code (BLR)")
+    p.add_argument("b", metavar="B", help="actor code or country code")
+    _db_arguments(p, "table", "csv", "jsonl")
+    p.add_argument("--period", choices=["week", "month"], default="month")
+    p.add_argument("--directed", action="store_true", help="only events from A to B")
+    _status_arguments(p)
+
+
+@command(
+    "dyads",
+    "events between two actors per week or month: QuadClass counts, Goldstein and PLOVER sums",
+    _dyads_arguments,
+)
+def run_dyads(args: argparse.Namespace) -> int:
+    def rows(store):
+        return store.dyads(
+            args.a,
+            args.b,
+            period=args.period,
+            directed=args.directed,
+            statuses=_statuses(args),
+            merged=not args.mentions,
+            since=args.since,
+            until=args.until,
+        )
+
+    return _query(args, rows, None)
+
+
+def _network_arguments(p: argparse.ArgumentParser) -> None:
+    _db_arguments(p, "json", "graphml", "csv")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _status_arguments(p)
+
+
+@command(
+    "network",
+    "the alignment network between countries (cooperation minus conflict) with its blocs",
+    _network_arguments,
+)
+def run_network(args: argparse.Namespace) -> int:
+    from . import analysis
+    from .store import Store, StoreError, write_rows
+
+    try:
+        with Store(args.db, create=False) as store:
+            graph = store.network(
+                statuses=_statuses(args), merged=not args.mentions, since=args.since, until=args.until
+            )
+    except StoreError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        import io
+
+        text = io.StringIO()
+        write_rows(analysis.network_edges(graph), analysis.EDGE_COLUMNS, "csv", text)
+        output = text.getvalue()
+    elif args.format == "graphml":
+        import networkx as nx
+
+        output = "\n".join(nx.generate_graphml(graph)) + "\n"
+    else:
+        output = json.dumps(analysis.network_json(graph), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(output)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    _db_arguments(p, "csv", "jsonl", "parquet", "gdelt")
+    p.add_argument(
+        "--table",
+        choices=["events", "quotes", "actors", "mentions", "clusters", "articles"],
+        default="events",
+        help="what to export (csv, jsonl, parquet; gdelt is always events)",
+    )
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
+
+
+@command(
+    "export", "export the corpus: csv, jsonl, parquet, or a GDELT 2.0-shaped event table", _export_arguments
+)
+def run_export(args: argparse.Namespace) -> int:
+    from .store import Store, StoreError
+
+    try:
+        with Store(args.db, create=False) as store:
+            count = store.export(args.format, args.output, table=args.table)
+    except StoreError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
+    if args.output:
+        print(f"communique: wrote {count} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="communique", description=__doc__)
     parser.add_argument("--version", action="version", version=f"communique {__version__}")
