@@ -63,6 +63,8 @@ class ActorIndex:
     token_span: dict[int, tuple[int, int]] = field(default_factory=dict)
     # actor index -> entry kind of its gazetteer entry (country, place, seat ...) when it has one
     entry_kind: dict[int, str] = field(default_factory=dict)
+    # token index -> gazetteer entry of a demonym/adjective ("Chinese", "Western") at that token
+    adjectives: dict[int, gz.Entry] = field(default_factory=dict)
     focus_country: str | None = None
 
     # ----- the API the later stages use -----
@@ -105,6 +107,41 @@ class ActorIndex:
             end=span.end_char,
         )
 
+    def adjective_ref(self, token: Token) -> ActorRef | None:
+        """The country or region an adjective names ("Western sanctions", "Russian invasion")."""
+        entry = self.adjectives.get(token.i)
+        if entry is None or not entry.country:
+            return None
+        return ActorRef(
+            name=entry.name, text=token.text, country=entry.country, sector=None, code=entry.country,
+            kind=REGION if entry.kind == gz.REGION else COUNTRY, start=token.idx, end=token.idx + len(token.text),
+        )  # fmt: skip
+
+    def country_ranking(self, title: str = "") -> list[str]:
+        """The article's countries, most talked about first; a country in the headline counts extra."""
+        counts: Counter[str] = Counter()
+        for actor in self.actors:
+            if (
+                actor.country
+                and actor.kind in (COUNTRY, PLACE, PERSON, ORGANIZATION)
+                and actor.country not in ("WST",)
+            ):
+                counts[actor.country] += len(actor.mentions)
+        if title:
+            names = gz.load().names
+            for word in _title_names(title, names):
+                counts[word] += 5
+        return [c for c, _ in counts.most_common()]
+
+    def country_ref(self, code: str, token: Token) -> ActorRef:
+        """A country standing in for a phrase such as "the two countries"."""
+        actor = next((a for a in self.actors if a.kind == COUNTRY and a.country == code), None)
+        return ActorRef(
+            name=actor.name if actor else gz.load().country_names.get(code, code), text=token.text, country=code,
+            sector="GOV", code=code + "GOV", kind=COUNTRY, actor_id=actor.id if actor else None,
+            start=token.idx, end=token.idx + len(token.text),
+        )  # fmt: skip
+
     def refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Like ``ref``, with coordinated phrases expanded: "Beijing and Minsk" gives two."""
         out = []
@@ -127,7 +164,10 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
-            if any(d.lower_ == "the" for d in token.children):
+            # only a bare "the spokesman" points back; "the leader of X" describes someone new
+            if any(d.lower_ == "the" for d in token.children) and not any(
+                d.dep_ in ("prep", "relcl", "acl", "poss", "compound", "amod") for d in token.children
+            ):
                 return self._antecedent(
                     token,
                     lambda a: a.kind == PERSON and a.role is not None and a.role.split()[-1] == role,
@@ -179,6 +219,18 @@ def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
     """Whether a body named without a country is the article's own country's: the military, police,
     protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
     return sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE)
+
+
+def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
+    """Countries named in a headline (names and adjectives), by plain word matching."""
+    words = title.replace("\u2019", "'").split()
+    found = []
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            entry = names.get(" ".join(words[i : i + n]).strip(".,:;!?\"'"))
+            if entry is not None and entry.country and entry.kind in (gz.COUNTRY, gz.PLACE, gz.SEAT):
+                found.append(entry.country)
+    return found
 
 
 def ent_at_token(ents: list[SpacySpan], i: int) -> SpacySpan | None:
@@ -418,6 +470,8 @@ class _Builder:
             entry = m.entry
             text = doc[m.start : m.end].text
             if entry is not None and entry.adjective:
+                for i in range(m.start, m.end):
+                    self.index.adjectives[i] = entry
                 continue  # "Chinese", "Western": modifiers, used by groups and titles
             if entry is not None:
                 kind = {gz.COUNTRY: COUNTRY, gz.PLACE: PLACE, gz.SEAT: ORGANIZATION, gz.BODY: ORGANIZATION,

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, ingest, nlp
-from .model import Analysis, Article
+from . import actors, events, gazetteer, ingest, nlp, timex
+from .model import Analysis, Article, Place
 
 
 def analyze(
@@ -23,7 +23,11 @@ def analyze(
     id: str | None = None,
 ) -> Analysis:
     """Analyze one article given as raw text (cleaned here) or as an ``Article`` read by ``ingest``."""
-    article = text if isinstance(text, Article) else ingest.article_from_text(text, title=title, published=published, id=id)
+    article = (
+        text
+        if isinstance(text, Article)
+        else ingest.article_from_text(text, title=title, published=published, id=id)
+    )
     return analyze_doc(article, nlp.load_pipeline()(article.body))
 
 
@@ -38,4 +42,27 @@ def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """The stages after parsing."""
     index = actors.find_actors(doc, published=article.published)
-    return Analysis(article=article, actors=index.actors)
+    times = timex.find_times(doc, article.published)
+    found = events.find_events(
+        doc,
+        index,
+        times,
+        published=article.published,
+        title=article.title,
+        dateline_place=dateline_place(article.dateline),
+    )
+    return Analysis(article=article, actors=index.actors, events=found, times=times)
+
+
+def dateline_place(dateline: str | None) -> Place | None:
+    """The place of a dateline ("BEIJING", "KYIV, Ukraine"), for events that name no place of their own."""
+    if not dateline:
+        return None
+    names = gazetteer.load()
+    city = dateline.split(",")[0].split("(")[0].strip(" —-–")
+    for candidate in (city, city.title()):
+        entry = names.names.get(candidate)
+        country = entry.country if entry is not None else names.cities.get(candidate)
+        if country:
+            return Place(name=candidate, country=country, from_dateline=True)
+    return None

@@ -602,7 +602,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(50):  # a parse is a tree, but guard against surprises
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -625,7 +625,7 @@ def _own_tense(verb: Token) -> str | None:
 
 def _cue_tense(cue: Token) -> str | None:
     """Tense of an expectation cue; for an adjective ("is due to", "is likely to"), that of its verb."""
-    if cue.pos_ == "ADJ" and cue.head is not cue:
+    if cue.pos_ == "ADJ" and cue.head.i != cue.i:
         return _own_tense(cue.head)
     return _own_tense(cue)
 
@@ -642,7 +642,7 @@ def clause_tense(token: Token) -> str | None:
     if tense == "future":
         return tense
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb and head.lemma_ in cues:
+    if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in cues:
         cue_tense = _cue_tense(head)
         if cue_tense in ("present", "future"):
             return "future"
