@@ -313,12 +313,11 @@ class _Coder:
         return words
 
     def _object_prep_fits(self, token: Token, sense: Sense) -> bool:
-        for prep, nouns in sense.object_prep:
-            for c in token.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
-                    if any(g.lemma_.lower() in nouns for g in c.children if g.dep_ == "pobj"):
-                        return True
-        return False
+        return any(
+            c.dep_ == "prep" and c.lower_ == prep and any(g.lemma_.lower() in nouns for g in c.children if g.dep_ == "pobj")
+            for prep, nouns in sense.object_prep
+            for c in token.children
+        )
 
     def _subject_tokens(self, verb: Token, depth: int = 0) -> list[Token]:
         """The tokens that act as the subject of ``verb``, passed down from a governing verb if need be."""

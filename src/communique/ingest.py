@@ -174,15 +174,15 @@ def check_article(article: Article) -> str | None:
         return "empty: no article text (only page furniture)" if article.title or article.credits else "empty"
     if len(body) > MAX_BODY_CHARS:
         return f"too long: {len(body):,} characters of article text (limit {MAX_BODY_CHARS:,})"
-    words = _WORD.findall(body[:200_000])
-    if len(words) < 8 or not re.search(r"[.!?…]", body):
-        return f"no article text found ({len(words)} words and no sentence)"
     run = _longest_run_without_sentence_end(body)
     if run > MAX_RUN_WITHOUT_SENTENCE_END:
         return (
             f"not article prose: {run:,} characters without a sentence end "
             f"(limit {MAX_RUN_WITHOUT_SENTENCE_END:,})"
         )
+    words = _WORD.findall(body[:200_000])
+    if len(words) < 8 or not re.search(r"[.!?…]", body):
+        return f"no article text found ({len(words)} words and no sentence)"
     language = guess_language(body)
     if language is not None:
         return f"not English (looks like {language})" if language else "not English"
@@ -231,14 +231,16 @@ def normalize_date(value: Any) -> str | None:
 def guess_language(text: str) -> str | None:
     """None when the text is English (or too short to tell); else the language it looks like, or ""."""
     words = [w.lower() for w in _WORD.findall(text[:50_000])][:3000]
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    if letters:
+    sample = text[:20_000]
+    letters = _LETTER.findall(sample)
+    beyond_latin = _BEYOND_LATIN.findall("".join(letters))
+    if letters and len(beyond_latin) > len(letters) / 2:
         scripts: dict[str, int] = {}
-        for c in letters:
+        for c in beyond_latin:
             script = _script(c)
             scripts[script] = scripts.get(script, 0) + 1
         script, count = max(scripts.items(), key=lambda kv: kv[1])
-        if script != "LATIN" and count > len(letters) / 2:
+        if count > len(letters) / 2:
             return f"{script.title()} script"
     if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return None
@@ -314,16 +316,14 @@ def _leading_part(lines: list[str], title: str | None) -> tuple[int, str | None,
             block_end += 1
         block = _fold_space(" ".join(lines[i:block_end]))
         has_more = any(not _blank(line) for line in lines[block_end:])
+        headline = has_more and block_end == i + 1 and _headline_like(block) and not _DATELINE.match(block)
         if title is not None:
-            # The page's own headline goes too when the feed gives another title ("Pact signed"
-            # over "Portugal and Morocco Sign Fisheries Pact"); only a line in Title Case, which no
-            # sentence of prose is written in, is taken for one.
-            if has_more and (
-                _same_headline(block, title)
-                or (block_end == i + 1 and _headline_like(block) and _title_case(block))
-            ):
+            # A given title wins, and the page's own headline leaves the body all the same (also
+            # when it differs, as a feed's "Pact signed" over "Portugal and Morocco Sign Fisheries
+            # Pact"): the body, and so the id, do not depend on the metadata given with the text.
+            if has_more and (headline or _same_headline(block, title)):
                 i = block_end
-        elif has_more and block_end == i + 1 and _headline_like(block) and not _DATELINE.match(block):
+        elif headline:
             found_title, i = block, block_end
         elif has_more and _headline_like(lines[i]) and i + 1 < n and _byline(lines[i + 1]):
             found_title, i = _fold_space(lines[i]), i + 1
@@ -470,12 +470,6 @@ def _headline_like(line: str) -> bool:
     return not re.search(r"[.,;:!]$", line.rstrip("\"'”’»)]"))
 
 
-def _title_case(line: str) -> bool:
-    """Most words of four letters or more capitalised, as in "Portugal and Morocco Sign Fisheries Pact"."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _link_like(line: str) -> bool:
     line = _fold_space(line)
     return 1 <= len(line.split()) <= 15 and len(line) <= 150 and not line.endswith(".")
@@ -546,6 +540,8 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in text)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")  # letters past the Latin blocks
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -875,10 +871,22 @@ def _repair_mojibake(text: str) -> tuple[str, list[str]]:
     if len(_MOJIBAKE.findall(text[:100_000])) < 2:
         return text, []
     try:
-        repaired = text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        repaired = bytes(_cp1252_byte(c) for c in text).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
         return text, ["the text looks double-encoded (mojibake) and could not be repaired"]
     return repaired, ["repaired double-encoded UTF-8 (mojibake)"]
+
+
+def _cp1252_byte(char: str) -> int:
+    """The byte a character came from when bytes were read as Windows-1252 (Latin-1 for its gaps)."""
+    if ord(char) < 0x80:
+        return ord(char)
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(char) < 0x100:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in Windows-1252
+            return ord(char)
+        raise ValueError(char) from None
 
 
 def _declared_charset(html_head: bytes) -> str | None:
@@ -1059,7 +1067,7 @@ def _read_jsonl(
         if not line.text.strip():
             continue  # blank lines separate nothing in JSONL; skipping them is harmless
         try:
-            record = json.loads(line.text)
+            record = json.loads(line.text.rstrip("\r\n"))
         except json.JSONDecodeError as e:
             reason = re.sub(r"\s+at$", "", e.msg)
             yield InputError(source, f"not valid JSON: {reason} at column {e.colno}", line.number)
