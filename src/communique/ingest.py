@@ -241,7 +241,7 @@ def guess_language(text: str) -> str | None:
             scripts[script] = scripts.get(script, 0) + 1
         script, count = max(scripts.items(), key=lambda kv: kv[1])
         if count > len(letters) / 2:
-            return f"{script.title()} script"
+            return _SCRIPT_LANGUAGES.get(script, f"{script.title()} script")
     if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return None
     lists = _function_words()
@@ -540,6 +540,12 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in text)
 
 
+_SCRIPT_LANGUAGES = {
+    "CJK": "Chinese or Japanese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+}
 _LETTER = re.compile(r"[^\W\d_]")
 _BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")  # letters past the Latin blocks
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
