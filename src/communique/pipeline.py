@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from . import actors, events, gazetteer, ingest, nlp, timex
 from .model import Analysis, Article, Place
+from .quotes import find_quotes
 
 
 def analyze(
@@ -42,6 +43,7 @@ def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """The stages after parsing."""
     index = actors.find_actors(doc, published=article.published)
+    quotes = find_quotes(doc, index)
     times = timex.find_times(doc, article.published)
     found = events.find_events(
         doc,
@@ -51,7 +53,7 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
         title=article.title,
         dateline_place=dateline_place(article.dateline),
     )
-    return Analysis(article=article, actors=index.actors, events=found, times=times)
+    return Analysis(article=article, actors=index.actors, quotes=quotes, events=found, times=times)
 
 
 def dateline_place(dateline: str | None) -> Place | None:

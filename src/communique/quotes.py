@@ -1,0 +1,809 @@
+"""Quotations and who said them.
+
+``find_quotes(doc, index)`` returns the quotes of a parsed article (a spaCy ``Doc`` of the body) with
+their speakers resolved through the article's ``ActorIndex``:
+
+- ``direct``: whole sentences in quote marks ("“...,” he said."; "said Mr. Pantucci"; "X said: “...”"),
+  over several sentences or paragraphs (an opening mark on each paragraph, the closing one on the last),
+  split around the attribution ("“...,” he said, “...”" is one quote), with quotes inside quotes kept
+  inside. A quoted sentence with no cue of its own continues the previous speaker's quote.
+- ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
+  that it would face “real costs” if ..."), and the quoted words themselves.
+- ``indirect``: the that-clause or bare clause of a speech or cognition verb ("Beijing has denied that
+  ..."), the clause an inverted or parenthetical attribution reports ("..., a source said"), what
+  "according to X" qualifies, and what some speech acts announce or ask for ("urged Congress to act").
+
+Quoted names, titles, slogans and scare quotes ("a “no limits” partnership", "the “Polonez” launcher", a
+headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
+a cue reports it. The cue words are data (``data/speech_verbs.yaml``).
+
+Quote offsets are character offsets into ``doc.text`` (the article body), end exclusive. A quote split
+around its attribution spans from its first to its last quoted word; its text is the quoted parts
+joined by a space, without the attribution.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex
+from .model import ActorRef, Quote, Span
+
+# ---------------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    evidence: frozenset[str]
+    infinitive: frozenset[str]
+    object_verbs: frozenset[str]
+    object_preps: dict[str, frozenset[str]]
+    source_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_nouns: frozenset[str]
+    naming_words: frozenset[str]
+
+    @property
+    def clause_verbs(self) -> frozenset[str]:
+        return self.speech | self.cognition | self.evidence
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The cue words of ``data/speech_verbs.yaml`` (read once per process)."""
+    data = yaml.safe_load(resources.files("communique.data").joinpath("speech_verbs.yaml").read_text("utf-8"))
+
+    def words(items) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in items or [])
+
+    return Lexicon(
+        speech=words(data["speech"]),
+        cognition=words(data["cognition"]),
+        evidence=words(data["evidence"]),
+        infinitive=words(data["infinitive"]),
+        object_verbs=words(data["object"]["verbs"]),
+        object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},
+        source_nouns=words(data["source_nouns"]),
+        naming_verbs=words(data["naming"]["verbs"]),
+        naming_nouns=words(data["naming"]["nouns"]),
+        naming_words=words(data["naming"]["words"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- quote marks
+
+OPENING, CLOSING, EITHER = "open", "close", "either"
+_MARK = re.compile(r"''|[\"“”„«»]|\n")
+_SENTENCE_END = ".!?"
+_LEAD_IN = ":,—–―-"  # what may stand between a cue and the quote it introduces
+
+
+@dataclass
+class Segment:
+    """One stretch of text inside quote marks: ``start``/``end`` bound the words inside the marks."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int | None  # offset of the closing mark; None when the paragraph ended first
+    continues: bool = False  # an earlier paragraph's quote goes on here (no closing mark before this one)
+
+
+def _mark_role(text: str, i: int, mark: str) -> str:
+    """Whether a quote mark opens or closes, from its glyph and the characters either side."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
+    opens = before.isspace() or before in "([{—–―-/"
+    closes = after.isspace() or after in ".,;:!?)]}—–―-'’"
+    if mark in "“„«":
+        return CLOSING if closes and not opens and before in ".,!?" else OPENING
+    if mark in "”»":
+        return OPENING if opens and not closes and after.isalnum() else CLOSING
+    if opens and not closes:
+        return OPENING
+    if closes and not opens:
+        return CLOSING
+    return EITHER
+
+
+def quote_segments(text: str) -> list[Segment]:
+    """The quoted stretches of a text, in order (double marks: straight, curly, '' and guillemets).
+
+    A quote still open when its paragraph ends continues into the next paragraph if that one starts
+    with an opening mark (the convention for quotes of several paragraphs); otherwise it ends there.
+    Single marks are left alone: inside double marks they are quotes within the quote, elsewhere
+    they are mostly apostrophes."""
+    segments: list[Segment] = []
+    open_at: int | None = None
+    open_len = 1
+    pending_continuation = False
+    for m in _MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        if mark == "\n":
+            if open_at is not None:
+                end = i
+                rest = text[i:].lstrip()
+                first = "''" if rest.startswith("''") else rest[:1]
+                follows = first in ("''", '"', "“", "”", "„", "«") and (
+                    _mark_role(text, len(text) - len(rest), first) != CLOSING
+                )
+                segments.append(Segment(open_at, open_at + open_len, end, None, pending_continuation))
+                open_at, pending_continuation = None, follows
+            continue
+        role = _mark_role(text, i, mark)
+        if open_at is None:
+            if role == CLOSING:
+                pending_continuation = False
+                continue  # a stray closing mark
+            open_at, open_len = i, len(mark)
+            continue
+        if role == OPENING:
+            inside = text[open_at + open_len : i].rstrip()
+            if inside and inside[-1] in _SENTENCE_END + "”\"'’":
+                # a new paragraph's opening mark in text whose paragraph breaks were lost
+                segments.append(
+                    Segment(
+                        open_at,
+                        open_at + open_len,
+                        len(inside) + open_at + open_len,
+                        None,
+                        pending_continuation,
+                    )
+                )
+                pending_continuation = True
+                open_at, open_len = i, len(mark)
+            continue
+        segments.append(Segment(open_at, open_at + open_len, i, i, pending_continuation))
+        open_at, pending_continuation = None, False
+    if open_at is not None:
+        segments.append(Segment(open_at, open_at + open_len, len(text.rstrip()), None, pending_continuation))
+    return [s for s in segments if s.end > s.start]
+
+
+# ---------------------------------------------------------------------------------------------- attribution
+
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+_SUBJECTS = ("nsubj", "csubj")
+# an attribution that is a modifier of another verb shares that verb's subject ("..., adding that ...")
+_SHARES_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
+_CONTENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
+
+
+@dataclass
+class Attribution:
+    """A cue, who it names as the source, and the token range of what it reports (if any)."""
+
+    cue: Token
+    cue_end: int  # token index after the cue words ("according to", "pointed out")
+    speaker: Token | None
+    content: tuple[int, int] | None  # token range, end exclusive
+    quoted: list[int] = field(default_factory=list)  # indices of the segments it reports as fragments
+
+
+@dataclass
+class _Quotation:
+    segments: list[int]  # segment indices
+    cue: Attribution | None = None
+    continued: bool = False  # speaker taken from the previous quotation
+
+
+class _Finder:
+    def __init__(self, doc: Doc, index: ActorIndex):
+        self.doc, self.index, self.lex = doc, index, lexicon()
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.segments = quote_segments(self.text)
+        self.seg_tokens = [self._token_range(s.start, s.end) for s in self.segments]
+        self.quote_of = [-1] * len(doc)
+        for k, (a, b) in enumerate(self.seg_tokens):
+            for i in range(a, b):
+                self.quote_of[i] = k
+        self.attributions: list[Attribution] = []
+        self.by_cue: dict[int, Attribution] = {}
+
+    # ----- offsets -----
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens whose first character lies in [start, end)."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect_left(self.starts, char + 1) - 1)
+
+    def _para_bounds(self, char: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return start, len(self.text) if end < 0 else end
+
+    # ----- cues -----
+
+    def find_attributions(self) -> None:
+        lex = self.lex
+        doc = self.doc
+        for t in doc:
+            if self.quote_of[t.i] >= 0:
+                continue  # the quoted speaker's own words
+            if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+                lemma = t.lemma_.lower()
+                if (
+                    lemma in lex.clause_verbs
+                    or lemma in lex.infinitive
+                    or lemma in lex.object_verbs
+                    or lemma in lex.object_preps
+                ):
+                    att = self._verb_attribution(t, lemma)
+                    if att is not None:
+                        self.attributions.append(att)
+                        self.by_cue[t.i] = att
+            elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                att = self._according_to(t)
+                if att is not None:
+                    self.attributions.append(att)
+                    self.by_cue[t.i] = att
+
+    def _verb_attribution(self, t: Token, lemma: str) -> Attribution | None:
+        lex = self.lex
+        children = list(t.children)
+        content = None
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if clauses and lemma in lex.clause_verbs:
+            content = self._range(clauses)
+        elif lemma in lex.infinitive:
+            inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
+            if inf:
+                content = self._range(inf)
+        if content is None and lemma in lex.object_verbs:
+            objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
+            objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
+            if objs:
+                content = self._range(objs)
+        if content is None and lemma in lex.object_preps:
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex.object_preps[lemma]]
+            objs = [p for p in preps if any(g.dep_ in ("pobj", "pcomp") for g in p.children)]
+            if objs:
+                content = self._range(objs, skip_head=True)
+        if content is None and lemma in lex.speech and t.dep_ in ("parataxis",) and t.head.i < t.i:
+            # "The vote was rigged, he said": the clause the attribution interrupts or follows
+            content = self._range_without(t.head, t)
+        speaker = self._subject(t)
+        if content is None and speaker is None:
+            return None
+        return Attribution(t, t.i + 1, speaker, content)
+
+    def _according_to(self, t: Token) -> Attribution | None:
+        to = self.doc[t.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        head = t.head
+        content = None
+        if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+            content = self._range_without(head, t)
+        return Attribution(t, t.i + 2, source, content)
+
+    def _range(self, tokens: list[Token], skip_head: bool = False) -> tuple[int, int] | None:
+        start = min(c.left_edge.i for c in tokens)
+        end = max(c.right_edge.i for c in tokens) + 1
+        if skip_head:
+            start = min(c.i for c in tokens) + 1
+        return self._trim(start, end)
+
+    def _range_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
+        """The clause of ``head`` without the cue's own phrase, on the side that holds the head."""
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        cue_start, cue_end = cue.left_edge.i, cue.right_edge.i + 1
+        if cue_start > head.i:
+            end = min(end, cue_start)
+        elif cue_end <= head.i:
+            start = max(start, cue_end)
+        return self._trim(start, end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        doc = self.doc
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("and", "but")
+        ):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end - start < 2:
+            return None
+        return start, end
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker of a cue verb: its subject, a passive's agent, or the subject it shares."""
+        v = verb
+        for _ in range(4):
+            for c in v.children:
+                if c.dep_ in _SUBJECTS:
+                    return c
+                if c.dep_ == "nsubjpass" and v.lemma_ == "quote":
+                    return c  # "X was quoted as saying"
+                if c.dep_ == "agent":
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return v.head  # "a statement saying ...", "with a spokesman saying ..."
+            if v.dep_ in _SHARES_SUBJECT and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                continue
+            break
+        return None
+
+    # ----- speakers -----
+
+    def speaker_ref(self, token: Token | None) -> ActorRef | None:
+        if token is None:
+            return None
+        if (
+            token.lower_ in RELATIVE_PRONOUNS
+            and token.head.dep_ in ("relcl", "acl")
+            and token.i > token.head.head.i
+        ):
+            antecedent = token.head.head
+            ref = self.index.ref(antecedent, agent=True)
+            name = ref.name if ref is not None else self._phrase_text(antecedent)
+            return self._ref(token, ref, name=name, text=token.text, span=(token.i, token.i + 1))
+        start, end = self._phrase(token)
+        ref = self.index.ref(token, agent=True)
+        return self._ref(
+            token,
+            ref,
+            name=None if ref is None else ref.name,
+            text=self.doc[start:end].text,
+            span=(start, end),
+        )
+
+    def _ref(self, token: Token, ref: ActorRef | None, *, name, text: str, span: tuple[int, int]) -> ActorRef:
+        s = self.doc[span[0] : span[1]]
+        if ref is None:
+            return ActorRef(
+                name=name, text=text, country=None, sector=None, start=s.start_char, end=s.end_char
+            )
+        ref.name = name
+        ref.text = text
+        ref.start, ref.end = s.start_char, s.end_char
+        return ref
+
+    def _phrase(self, token: Token) -> tuple[int, int]:
+        """The words that name a speaker: the noun phrase without appositives and relative clauses."""
+        start = token.left_edge.i
+        end = token.i + 1
+        for c in token.rights:
+            if (
+                c.dep_ in ("compound", "flat", "nummod", "nmod", "prep", "case", "poss")
+                and c.left_edge.i == end
+            ):
+                end = c.right_edge.i + 1
+            else:
+                break
+        doc = self.doc
+        while start < token.i and (doc[start].is_punct or self.quote_of[start] >= 0):
+            start += 1
+        while end > token.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        return start, end
+
+    def _phrase_text(self, token: Token) -> str:
+        start, end = self._phrase(token)
+        return self.doc[start:end].text
+
+    # ----- the quoted segments -----
+
+    def _close_end(self, seg: Segment) -> int:
+        if seg.close is None:
+            return seg.end
+        return seg.close + (2 if self.text.startswith("''", seg.close) else 1)
+
+    def _is_mark_token(self, t: Token) -> bool:
+        return t.text in ("''", '"', "“", "”", "„", "«", "»", "``")
+
+    def _trailing_frame(self, k: int) -> tuple[int, int]:
+        """Tokens after a segment's closing mark up to the end of its sentence, the next quote or paragraph."""
+        seg = self.segments[k]
+        doc = self.doc
+        i = bisect_left(self.starts, self._close_end(seg)) if seg.close is not None else len(doc)
+        j = i
+        while j < len(doc) and j < i + 30:
+            t = doc[j]
+            if self.quote_of[j] >= 0 or (self._is_mark_token(t) and j > i):
+                break
+            if "\n" in t.text:
+                break
+            j += 1
+            if t.text in _SENTENCE_END or "\n" in t.whitespace_:
+                break
+        return i, j
+
+    def _leading_frame(self, k: int) -> tuple[int, int]:
+        """Tokens before a segment's opening mark back to its sentence start, the previous quote or paragraph."""
+        seg = self.segments[k]
+        doc = self.doc
+        j = bisect_left(self.starts, seg.open)
+        i = j
+        while i > 0 and j - i < 40:
+            t = doc[i - 1]
+            if self.quote_of[i - 1] >= 0 or self._is_mark_token(t) or "\n" in t.text or "\n" in t.whitespace_:
+                break
+            if t.text in _SENTENCE_END and i < j:
+                break
+            i -= 1
+        return i, j
+
+    def _cue_in(self, start: int, end: int, last: bool = False) -> Token | None:
+        """The first (or last) speech cue among tokens [start, end) outside quotes."""
+        lex = self.lex
+        rng = range(end - 1, start - 1, -1) if last else range(start, end)
+        for i in rng:
+            t = self.doc[i]
+            if self.quote_of[i] >= 0:
+                continue
+            if (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")) and (
+                t.lemma_.lower() in lex.speech or t.lemma_.lower() in lex.cognition
+            ):
+                return t
+            if i in self.by_cue and t.lower_ == "according":
+                return t
+        return None
+
+    def _attribution_at(self, cue: Token) -> Attribution:
+        att = self.by_cue.get(cue.i)
+        if att is None:
+            att = Attribution(cue, cue.i + 1, self._subject(cue), None)
+            self.by_cue[cue.i] = att
+        if att.speaker is None and cue.lower_ != "according":
+            # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial"
+            after = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "dative")]
+            if after and after[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                att.speaker = after[0]
+        return att
+
+    def _dash_speaker(self, start: int, end: int) -> Attribution | None:
+        """'“...” ― Jane Doe': a name after a dash that follows the closing mark."""
+        doc = self.doc
+        if (
+            end - start >= 2
+            and doc[start].text in ("—", "―", "–", "-", "--")
+            and doc[start + 1].pos_ == "PROPN"
+        ):
+            name = doc[start + 1]
+            while name.i + 1 < end and doc[name.i + 1].pos_ == "PROPN":
+                name = doc[name.i + 1]
+            return Attribution(doc[start], start + 1, name, None)
+        return None
+
+    def _segment_words(self, k: int) -> str:
+        seg = self.segments[k]
+        return self.text[seg.start : seg.end]
+
+    def _starts_sentence(self, k: int) -> bool:
+        """Nothing of its sentence before the opening mark (or only a cue and a colon, comma or dash)."""
+        seg = self.segments[k]
+        para_start, _ = self._para_bounds(seg.open)
+        before = self.text[para_start : seg.open].rstrip()
+        if not before:
+            return True
+        last = before[-1]
+        if last in _SENTENCE_END or last in ")":
+            return True
+        if last in "”\"'’" and len(before) > 1 and before[-2] in _SENTENCE_END + ",":
+            return True
+        return last in _LEAD_IN
+
+    def _ends_clause(self, k: int) -> bool:
+        """The quoted words end a sentence or clause of their own."""
+        seg = self.segments[k]
+        inner = self.text[seg.start : seg.end].rstrip()
+        if not inner:
+            return False
+        if inner[-1] in _SENTENCE_END + ",;:—–…" or seg.close is None:
+            return True
+        after = self.text[self._close_end(seg) :].lstrip(" \t")
+        return not after or after[0] in ".,;:!?\n—–―-)"
+
+    def _name_like(self, k: int) -> bool:
+        """A title, name or slogan: short, and every content word capitalised."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", self._segment_words(k))
+        if not words or len(words) > 12:
+            return False
+        content = [w for w in words if w.lower() not in _TITLE_FUNCTION_WORDS]
+        if not content:
+            return False
+        if len(words) == 1 and self._starts_sentence(k) and self._ends_clause(k):
+            return False  # "“Yes,” he said."
+        return all(w[0].isupper() for w in content)
+
+    def _naming_context(self, k: int) -> bool:
+        """The quoted string is named by what precedes it: "headlined", "author of", "known as", "so-called"."""
+        lex = self.lex
+        doc = self.doc
+        j = bisect_left(self.starts, self.segments[k].open)
+        prev = [doc[i] for i in range(max(0, j - 3), j) if not doc[i].is_punct or doc[i].text in ("-",)]
+        prev = [t for t in prev if t.lower_ not in ("the", "a", "an", "his", "her", "its", "their")]
+        if not prev:
+            return False
+        last = prev[-1]
+        lemma = last.lemma_.lower()
+        if last.lower_ in lex.naming_words or lemma in ("so-called",):
+            # "Clinton called half of his supporters “deplorables”": an evaluation someone speaks
+            return not (last.lower_ in ("called", "named") and self._subject_of_naming(last))
+        if last.lower_ == "of" and len(prev) >= 2 and prev[-2].lemma_.lower() in lex.naming_nouns:
+            return True
+        if (
+            last.lower_ == "as"
+            and len(prev) >= 2
+            and prev[-2].lemma_.lower() in ("know", "refer", "describe", "dub", "brand", "label")
+        ):
+            return prev[-2].lemma_.lower() in ("know", "refer") or not self._subject_of_naming(prev[-2])
+        # "the book “...”", "the slogan “...”"
+        return last.pos_ == "NOUN" and lemma in lex.naming_nouns and last.dep_ != "compound"
+
+    def _subject_of_naming(self, verb: Token) -> bool:
+        """Whether a naming verb ("called") is said by someone: it has an active subject."""
+        if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return False
+        return self._subject(verb) is not None
+
+    def _premodifier(self, k: int) -> bool:
+        """The quoted words modify a noun after them: "a “no limits” partnership"."""
+        a, b = self.seg_tokens[k]
+        if b <= a:
+            return False
+        heads = {t.head.i for t in self.doc[a:b] if not (a <= t.head.i < b)}
+        return (
+            bool(heads)
+            and all(h >= b and self.doc[h].pos_ in ("NOUN", "PROPN") for h in heads)
+            and all(
+                t.dep_
+                in (
+                    "amod",
+                    "compound",
+                    "nmod",
+                    "nummod",
+                    "punct",
+                    "det",
+                    "advmod",
+                    "npadvmod",
+                    "poss",
+                    "case",
+                )
+                for t in self.doc[a:b]
+                if not (a <= t.head.i < b)
+            )
+        )
+
+    # ----- putting it together -----
+
+    def run(self) -> list[Quote]:
+        self.find_attributions()
+        n = len(self.segments)
+        direct = [False] * n
+        trail: list[Attribution | None] = [None] * n
+        lead: list[Attribution | None] = [None] * n
+        for k in range(n):
+            seg = self.segments[k]
+            if self._name_like(k) or self._naming_context(k):
+                continue
+            starts = seg.continues or self._starts_sentence(k)
+            ends = self._ends_clause(k)
+            direct[k] = starts and ends
+            a, b = self._trailing_frame(k)
+            inner = self.text[seg.start : seg.end].rstrip()
+            dash = self._dash_speaker(a, b)
+            if dash is not None:
+                trail[k] = dash
+            elif seg.close is not None:
+                cue = self._cue_in(a, b)
+                if cue is not None:
+                    att = self._attribution_at(cue)
+                    own_content = att.content is not None and att.content[0] >= b
+                    if inner.endswith((",", "?", "!", "—", "–", "-")) or not own_content and b - a <= 8:
+                        trail[k] = att
+            a, b = self._leading_frame(k)
+            before = self.text[: seg.open].rstrip()
+            if before.endswith(tuple(_LEAD_IN)) or (seg.continues is False and before.endswith(":")):
+                cue = self._cue_in(a, b, last=True)
+                if cue is not None:
+                    lead[k] = self._attribution_at(cue)
+                elif before.endswith(":") and 0 < b - a <= 5:
+                    label = self.doc[b - 2] if self.doc[b - 1].text == ":" and b - 2 >= a else None
+                    if label is not None and label.pos_ in ("PROPN", "NOUN"):
+                        lead[k] = Attribution(self.doc[b - 1], b, label, None)
+        quotations = self._quotations(direct, trail, lead)
+        fragments = self._fragments(direct)
+        return self._output(quotations, fragments)
+
+    def _quotations(self, direct, trail, lead) -> list[_Quotation]:
+        out: list[_Quotation] = []
+        for k, seg in enumerate(self.segments):
+            if not direct[k]:
+                continue
+            prev = out[-1] if out else None
+            last = prev.segments[-1] if prev else None
+            join = False
+            if prev is not None and last == k - 1:
+                if seg.continues:
+                    join = True
+                elif lead[k] is not None and trail[last] is not None and lead[k].cue.i == trail[last].cue.i:
+                    join = True  # “..., ” he said, “...”
+                elif (
+                    JOIN_CONTINUATION
+                    and lead[k] is None
+                    and trail[k] is None
+                    and trail[last] is not None
+                    and self._adjacent(last, k)
+                ):
+                    join = True  # “...,” he said. “...”
+            if join:
+                prev.segments.append(k)
+                if prev.cue is None:
+                    prev.cue = trail[k] or lead[k]
+                continue
+            out.append(_Quotation([k], trail[k] or lead[k]))
+        # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph)
+        for q in out:
+            if q.cue is None:
+                q.cue = self._previous_speaker(self.segments[q.segments[0]].open)
+                q.continued = q.cue is not None
+        return out
+
+    def _adjacent(self, k: int, j: int) -> bool:
+        """Only the attribution of segment k stands between it and segment j, in one paragraph."""
+        _, b = self._trailing_frame(k)
+        end = self.doc[b - 1].idx + len(self.doc[b - 1]) if b > 0 else 0
+        between = self.text[end : self.segments[j].open]
+        return not between.strip() and "\n" not in between
+
+    def _previous_speaker(self, char: int) -> Attribution | None:
+        para_start, _ = self._para_bounds(char)
+        window_start, _ = self._para_bounds(max(0, para_start - 2))
+        best = None
+        for att in self.by_cue.values():
+            if att.speaker is None or not (window_start <= att.cue.idx < char):
+                continue
+            if best is None or att.cue.idx > best.cue.idx:
+                best = att
+        return best
+
+    def _fragments(self, direct: list[bool]) -> dict[int, Attribution]:
+        """Quoted words that are not whole sentences: speech when a cue reports them, else names or scare quotes."""
+        out: dict[int, Attribution] = {}
+        for k in range(len(self.segments)):
+            if direct[k] or self._name_like(k) or self._naming_context(k) or self._premodifier(k):
+                continue
+            a, b = self.seg_tokens[k]
+            if b <= a:
+                continue
+            scope = None
+            for att in self.attributions:
+                if att.content is None or att.speaker is None:
+                    continue
+                s, e = att.content
+                if s <= a and b <= e + 1 and (scope is None or e - s < scope.content[1] - scope.content[0]):
+                    scope = att
+            if scope is None:
+                scope = self._governing_cue(a, b)
+            if scope is not None:
+                scope.quoted.append(k)
+                out[k] = scope
+        return out
+
+    def _governing_cue(self, a: int, b: int) -> Attribution | None:
+        """A speech verb the quoted words depend on: "pledged to “...”", "called it “...”"."""
+        root = next((t for t in self.doc[a:b] if not (a <= t.head.i < b)), None)
+        t = root
+        for _ in range(4):
+            if t is None or t.head.i == t.i:
+                return None
+            t = t.head
+            att = self.by_cue.get(t.i)
+            if att is not None and att.speaker is not None:
+                return att
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in self.lex.naming_verbs:
+                if t.lemma_.lower() in self.lex.speech:
+                    att = self._attribution_at(t)
+                    return att if att.speaker is not None else None
+                return None
+        return None
+
+    def _output(self, quotations: list[_Quotation], fragments: dict[int, Attribution]) -> list[Quote]:
+        doc = self.doc
+        items: list[tuple[tuple[int, int], Quote]] = []
+        covered = [False] * len(doc)
+        for q in quotations:
+            parts = [self._trimmed(self.segments[k].start, self.segments[k].end) for k in q.segments]
+            parts = [p for p in parts if p[1] > p[0]]
+            if not parts:
+                continue
+            for k in q.segments:
+                a, b = self.seg_tokens[k]
+                for i in range(a, b):
+                    covered[i] = True
+            text = " ".join(self.text[s:e] for s, e in parts)
+            att = q.cue
+            confidence = 0.9 if att is not None and not q.continued else 0.7 if att is not None else 0.4
+            items.append(
+                ((parts[0][0], 0), self._quote(text, parts[0][0], parts[-1][1], "direct", att, confidence))
+            )
+        emitted_fragments: set[int] = set()
+        for att in self.attributions:
+            if att.content is None:
+                continue
+            s, e = att.content
+            inside = sum(covered[s:e])
+            if inside * 2 >= e - s:
+                continue  # the words are a direct quote, emitted above
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            words = [k for k in att.quoted if k in fragments and fragments[k] is att]
+            kind = "mixed" if words else "indirect"
+            quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
+            if words and quoted_chars * 10 >= (end - start) * 6:
+                continue  # mostly quoted: the quoted words stand for the clause
+            confidence = 0.8 if att.speaker is not None else 0.5
+            items.append(((start, 1), self._quote(self.text[start:end], start, end, kind, att, confidence)))
+        for k, att in fragments.items():
+            if k in emitted_fragments:
+                continue
+            s, e = self._trimmed(self.segments[k].start, self.segments[k].end)
+            if e <= s:
+                continue
+            anchor = (
+                doc[att.content[0]].idx
+                if att.content is not None and (EMIT_FRAGMENTS or not att.quoted)
+                else s
+            )
+            items.append(((anchor, 0), self._quote(self.text[s:e], s, e, "mixed", att, 0.8)))
+        items.sort(key=lambda x: x[0])
+        return [q for _, q in items]
+
+    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+            end -= 1
+        return start, end
+
+    def _quote(
+        self, text: str, start: int, end: int, kind: str, att: Attribution | None, confidence: float
+    ) -> Quote:
+        speaker = self.speaker_ref(att.speaker) if att is not None else None
+        cue = None
+        if att is not None:
+            c = self.doc[att.cue.i : att.cue_end]
+            cue = Span(c.text, c.start_char, c.end_char)
+        return Quote(
+            text=text, start=start, end=end, kind=kind, speaker=speaker, cue=cue, confidence=confidence
+        )
+
+
+#: Join a quoted sentence with no cue of its own to the quote whose attribution directly precedes it
+#: (“...,” he said. “...”): one utterance, one record.
+JOIN_CONTINUATION = True
+#: Emit the quoted words inside reported speech as quotes of their own, besides the reported clause.
+EMIT_FRAGMENTS = True
+
+
+def find_quotes(doc: Doc, index: ActorIndex) -> list[Quote]:
+    """The quotes of a parsed article, in text order, with speakers resolved through ``index``."""
+    return _Finder(doc, index).run()
+
+
+_TITLE_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs",
+    "but", "nor", "s", "is", "into", "over", "up",
+}  # fmt: skip
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
