@@ -292,6 +292,18 @@ def test_text_with_one_paragraph_per_line_keeps_its_paragraphs():
     ]
 
 
+def test_lines_ending_sentences_are_paragraphs_and_wrapped_lines_are_joined():
+    text = (
+        "Storm Hits Coast\n\nA storm hit the coast of Mozambique on Sunday.\nThousands of people were moved to shelters.\n\n"
+        "The government asked the United Nations\nfor help on Monday, a spokesman said.\n"
+    )
+    assert article_from_text(text).body.split("\n\n") == [
+        "A storm hit the coast of Mozambique on Sunday.",
+        "Thousands of people were moved to shelters.",
+        "The government asked the United Nations for help on Monday, a spokesman said.",
+    ]
+
+
 def test_published_is_normalized_or_dropped_with_a_warning():
     assert article_from_text(STORY, published="2024-05-06T09:00:00Z").published == "2024-05-06"
     assert article_from_text(STORY, published="Mon, 06 May 2024 09:00:00 GMT").published == "2024-05-06"
@@ -504,6 +516,23 @@ def test_csv_feed_with_an_unclosed_quote(tmp_path):
     assert errors(items) == [
         f"{path}:{line}: row 2: malformed CSV (unexpected end of data: a quote is never closed)"
     ]
+
+
+def test_csv_with_html_and_utf16_tsv(tmp_path):
+    html_cell = HTML_PAGE.replace('"', '""')
+    csv_path = write(tmp_path, "pages.csv", f'id,url,html\nh1,https://example.org/a,"{html_cell}"\n')
+    story = " ".join(STORY.split("\n\n")[1:]).replace("\n", " ")
+    tsv_path = write(
+        tmp_path, "excel.tsv", f"id\ttitle\ttext\r\nt1\tRiver deal\t{story}\r\n".encode("utf-16")
+    )
+    page, row = read_all(csv_path, tsv_path)
+    assert (page.id, page.url, page.title, page.published) == (
+        "h1",
+        "https://example.org/a",
+        "Ghana and Togo Open Joint Border Post",
+        "2024-05-06",
+    )
+    assert (row.id, row.title, row.source, row.dateline) == ("t1", "River deal", f"{tsv_path}:2", "LISBON")
 
 
 def test_csv_without_a_text_column(tmp_path):

@@ -271,7 +271,12 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     start, found_title, bylines = _leading_part(lines, title)
     lines = [line for line in lines[start:] if not _is_furniture(line, "anywhere")]
     lines, credits = _trailing_part(lines)
-    paragraphs = [_fold_space(" ".join(block)) for block in _blocks(lines)]
+    paragraphs = []
+    for block in _blocks(lines):
+        if len(block) > 1 and all(_ENDS_SENTENCE.search(line.rstrip()) for line in block):
+            paragraphs.extend(_fold_space(line) for line in block)  # a paragraph per line
+        else:
+            paragraphs.append(_fold_space(" ".join(block)))  # lines wrapped inside a paragraph
     paragraphs = [p for p in paragraphs if p]
     dateline = None
     # The dateline opens the first paragraph, or the second after a headline left in the body.
