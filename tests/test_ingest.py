@@ -269,10 +269,14 @@ def test_given_title_replaces_a_repeated_headline():
     assert article.body == "President Obama arrived in Hanoi on Sunday for a three-day visit, officials said."
 
 
-def test_body_and_id_do_not_depend_on_a_given_title():
-    plain, titled = article_from_text(STORY), article_from_text(STORY, title="River deal")
-    assert titled.title == "River deal"
-    assert (titled.body, titled.id) == (plain.body, plain.id)
+@pytest.mark.parametrize("text", [STORY, STORY.replace("\n\nLISBON", "\nBy Ana Lima\n\nLISBON")])
+def test_body_and_id_do_not_depend_on_a_given_title(text):
+    plain, titled = article_from_text(text), article_from_text(text, title="River deal")
+    assert (plain.title, titled.title) == (
+        "Portuguese and Spanish Ministers Agree on River Flows",
+        "River deal",
+    )
+    assert (titled.body, titled.id, titled.byline) == (plain.body, plain.id, plain.byline)
 
 
 def test_given_title_keeps_a_first_paragraph_that_is_a_sentence():
