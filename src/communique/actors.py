@@ -66,6 +66,7 @@ class ActorIndex:
     # token index -> gazetteer entry of a demonym/adjective ("Chinese", "Western") at that token
     adjectives: dict[int, gz.Entry] = field(default_factory=dict)
     focus_country: str | None = None
+    _sents: list[SpacySpan] | None = None
 
     # ----- the API the later stages use -----
 
@@ -158,9 +159,14 @@ class ActorIndex:
         if lower in PRONOUNS_PERSON:
             return self._antecedent(token, lambda a: a.kind == PERSON)
         if lower in PRONOUNS_THING:
-            return self._antecedent(token, lambda a: a.kind != PERSON)
+            return self._subject_antecedent(token, PRONOUNS_THING, lambda a: a.kind != PERSON)
         if lower in PRONOUNS_PLURAL:
-            return self._antecedent(token, lambda a: a.kind in (GROUP, COUNTRY, ORGANIZATION, IGO, REGION))
+            return self._subject_antecedent(
+                token, PRONOUNS_PLURAL, lambda a: a.kind in (GROUP, ORGANIZATION, IGO) and a.kind != PERSON
+            )
+        if token.pos_ == "NOUN" and token.lemma_.lower() in IGO_ANAPHORS and _definite(token):
+            # "the bloc", "the regional body": the organisation last named
+            return self._antecedent(token, lambda a: a.kind == IGO, window=40)
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
@@ -174,6 +180,41 @@ class ActorIndex:
                     window=40,
                 )
         return None
+
+    def _subject_antecedent(
+        self, token: Token, same: set[str], accept, window: int = 3, depth: int = 0
+    ) -> int | None:
+        """ "It"/"they": the latest subject before the pronoun, if that subject is an actor. A thing as the
+        latest subject ("the deal ... it") resolves to nothing rather than to the nearest actor."""
+        first = self._sentences()[max(0, self._sentence_index(token) - window)].start
+        for i in range(token.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS:
+                continue
+            a = self.token_actor.get(i)
+            if a is not None:
+                return a if accept(self.actors[a]) else None
+            if t.lower_ in same and depth < 3:
+                return self._subject_antecedent(t, same, accept, window, depth + 1)
+            if t.pos_ in ("NOUN", "PROPN"):
+                return None
+        return None
+
+    def _sentences(self) -> list[SpacySpan]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    def _sentence_index(self, token: Token) -> int:
+        sents = self._sentences()
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:  # the sentence holding the token, by bisection
+            mid = (lo + hi + 1) // 2
+            if sents[mid].start <= token.i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
 
     def _antecedent(self, token: Token, accept, window: int = 4) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
@@ -189,11 +230,7 @@ class ActorIndex:
                 and accept(self.actors[self.token_actor[t.i]])
             ):
                 return self.token_actor[t.i]
-        sents = list(self.doc.sents) if window else []
-        first_allowed = sent_start
-        if sents:
-            idx = next((k for k, s in enumerate(sents) if s.start == sent_start), 0)
-            first_allowed = sents[max(0, idx - window)].start
+        first_allowed = self._sentences()[max(0, self._sentence_index(token) - window)].start
         # prefer the subject of the previous sentences, latest first, then any mention, latest first
         for prefer_subject in (True, False):
             for i in range(token.i - 1, first_allowed - 1, -1):
@@ -210,6 +247,26 @@ class ActorIndex:
             if best is not None:
                 return best
         return None
+
+
+IGO_ANAPHORS = {
+    "bloc",
+    "body",
+    "organization",
+    "organisation",
+    "alliance",
+    "union",
+    "grouping",
+    "group",
+    "coalition",
+}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
+        c.dep_ in ("prep", "relcl", "acl", "compound", "poss") for c in token.children
+    )
 
 
 DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
@@ -684,6 +741,8 @@ class _Builder:
                 m = self._mention_at(c.i)
                 if m is not None and m.entry is not None and m.entry.adjective:
                     return m.entry.country, None
+                if c.lower_ in self.g.us_markers and c.dep_ in ("amod", "compound"):
+                    return "USA", None  # "Republican lawmakers", "Democratic senators"
         return None, None
 
     def _context_country(self, token: Token) -> str | None:

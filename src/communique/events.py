@@ -49,9 +49,53 @@ MODAL_STATUS = {
     "'d": "hypothetical",
 }  # fmt: skip
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "’nt"}
+REPORTING_VERBS = {
+    "say",
+    "announce",
+    "state",
+    "tell",
+    "declare",
+    "report",
+    "confirm",
+    "add",
+    "note",
+    "write",
+    "pledge",
+    "promise",
+    "vow",
+}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+CIVILIAN_PLACES = {
+    "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
+    "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
+    "community", "settlement", "suburb", "hamlet",
+}  # fmt: skip
 RELATION_NOUNS = {"tie", "relation", "relationship", "partnership", "alliance", "cooperation", "friendship"}
-PAIR_WORDS = {"country", "nation", "side", "government", "leader", "neighbor", "neighbour", "ally", "state"}
+GROUP_WORDS = {
+    "country",
+    "nation",
+    "side",
+    "government",
+    "leader",
+    "neighbor",
+    "neighbour",
+    "ally",
+    "state",
+    "member",
+}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _group_size(token: Token) -> int | None:
+    """How many actors "the two countries", "both sides", "the trio", "the pair" stand for."""
+    lemma = token.lemma_.lower()
+    if lemma in ("trio", "pair", "duo") and any(c.lower_ in ("the", "this") for c in token.children):
+        return {"trio": 3, "pair": 2, "duo": 2}[lemma]
+    if lemma in GROUP_WORDS:
+        for c in token.children:
+            if c.lower_ in NUMBER_WORDS and c.dep_ in ("nummod", "det", "amod", "predet", "quantmod"):
+                return NUMBER_WORDS[c.lower_]
+    return None
 
 
 class LexiconError(ValueError):
@@ -75,6 +119,10 @@ class Sense:
     passive_only: bool = False
     requires_source: bool = False
     light_verbs: frozenset[str] | None = None
+    modifier: frozenset[str] | None = (
+        None  # nouns: a compound/amod modifier that must be present ("tariff fight")
+    )
+    source_kinds: frozenset[str] | None = None  # the source must be of these actor kinds (person ...)
     particles: tuple[str, ...] = ()  # the words after the trigger in a multi-word lemma
 
 
@@ -85,6 +133,20 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     status_cues: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._forms: dict[str, str] | None = None
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, or the lexicon verb it is a regular form of when the lemmatizer slips
+        ("waging" -> "wag")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma in self.verbs or lemma in self.light_verbs:
+            return lemma
+        if self._forms is None:
+            words = set(self.verbs) | self.light_verbs | self.object_control | set(self.status_cues)
+            self._forms = {form: w for w in words for form in _inflections(w)}
+        return self._forms.get(token.lower_, lemma)
 
     def extend(self, other: Lexicon) -> Lexicon:
         """A lexicon whose senses try ``other``'s first."""
@@ -102,6 +164,17 @@ class Lexicon:
             status_cues={**self.status_cues, **other.status_cues},
         )
         return merged
+
+
+def _inflections(verb: str) -> list[str]:
+    """Regular forms of a verb: wage -> wages, waged, waging; ban -> bans, banned, banning."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = [verb, verb + "s", stem + "ed", stem + "ing"]
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ies", verb[:-1] + "ied"]
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return forms
 
 
 def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
@@ -131,6 +204,8 @@ def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
         passive_only=bool(raw.get("passive_only")),
         requires_source=bool(raw.get("requires_source")),
         light_verbs=words("light_verbs"),
+        modifier=words("modifier"),
+        source_kinds=words("source_kinds"),
         particles=particles,
     )
 
@@ -236,7 +311,7 @@ class _Coder:
 
     def _candidates(self, token: Token) -> Iterable[_Candidate]:
         if token.pos_ == "VERB":
-            senses = self.lex.verbs.get(token.lemma_.lower())
+            senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
                 for sense in senses:
                     cand = self._verb_candidate(token, sense)
@@ -271,6 +346,8 @@ class _Coder:
         sources = self._verb_sources(token, passive)
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
             return None
+        if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
+            return None
         targets, place = self._targets(token, sense, passive)
         if targets is None:
             return None
@@ -280,7 +357,7 @@ class _Coder:
         if token.dep_ == "compound":
             return None
         if sense.light_verbs is not None and not (
-            token.head.lemma_ in sense.light_verbs and token.dep_ == "dobj"
+            self.lex.lemma(token.head) in sense.light_verbs and token.dep_ == "dobj"
         ):
             return None
         sources: list[ActorRef] = []
@@ -290,6 +367,10 @@ class _Coder:
                 break
         if not sources:
             return None  # a bare "the visit": who visited is not said here
+        if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
+            return None
+        if sense.symmetric and len(sources) >= 2:
+            return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
         targets, place = self._targets(token, sense, passive=False)
         if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
@@ -314,7 +395,9 @@ class _Coder:
 
     def _object_prep_fits(self, token: Token, sense: Sense) -> bool:
         return any(
-            c.dep_ == "prep" and c.lower_ == prep and any(g.lemma_.lower() in nouns for g in c.children if g.dep_ == "pobj")
+            c.dep_ == "prep"
+            and c.lower_ == prep
+            and any(g.lemma_.lower() in nouns for g in c.children if g.dep_ == "pobj")
             for prep, nouns in sense.object_prep
             for c in token.children
         )
@@ -334,9 +417,11 @@ class _Coder:
         head = verb.head
         if head.i == verb.i:
             return []
+        if verb.dep_ == "advcl" and not _is_nonfinite(verb):
+            return []  # "as protesters were killed", "after X left": a clause with its own subject
         if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
             governor = head.head if verb.dep_ == "pcomp" else head
-            object_controls = governor.lemma_ in self.lex.object_control or (
+            object_controls = self.lex.lemma(governor) in self.lex.object_control or (
                 verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")
             )
             if object_controls and verb.dep_ != "advcl":
@@ -358,12 +443,11 @@ class _Coder:
         return []
 
     def _verb_sources(self, verb: Token, passive: bool) -> list[ActorRef]:
-        out: list[ActorRef] = []
-        for t in self._subject_tokens(verb):
-            if passive and t.dep_ == "nsubjpass":
-                continue
-            out += self._refs(t, agent=True)
-        return out
+        if passive:
+            # "demonstrators were killed": only a "by" phrase names who did it
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return [r for t in agents for r in self._refs(t, agent=True)]
+        return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
 
     def _noun_sources(self, noun: Token, how: str) -> list[ActorRef]:
         if how == "poss":
@@ -383,9 +467,12 @@ class _Coder:
         if how in ("compound", "amod"):
             return [r for c in noun.children if c.dep_ == how and c.i < noun.i
                     for r in [self._modifier_ref(c)] if r is not None]  # fmt: skip
+        if how in ("between", "from"):
+            return [r for c in noun.children if c.dep_ == "prep" and c.lower_ == how
+                    for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]  # fmt: skip
         if how == "light":
             head = noun.head
-            if noun.dep_ == "dobj" and head.lemma_ in self.lex.light_verbs:
+            if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
         return []
 
@@ -411,16 +498,22 @@ class _Coder:
                 ]
                 if where == "dobj" and not tokens:
                     # "allowed Russia to use ...", "helped him crush ...": the complement's subject
-                    tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                    tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and _is_nonfinite(c)
                               for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
             else:
-                tokens = [g for c in token.children if c.dep_ == "prep" and c.lower_ == where
+                # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
+                holders = [token] + [
+                    c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                ]
+                tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             if not tokens:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and not sense.actor_target:
                 refs = [r for t in tokens for r in [self._owner(t)] if r is not None]
+            if not refs and ontology.quad_class(sense.cameo) == 4:
+                refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if refs:
                 if sense.target_kinds is not None and not any(
                     (r.kind or "") in sense.target_kinds for r in refs
@@ -436,56 +529,105 @@ class _Coder:
             return None, None
         return [], None
 
-    def _owner(self, thing: Token) -> ActorRef | None:
-        """Whose a thing is: "Mr. Lukashenko's visit" -> Lukashenko; "the Chinese plan" -> China."""
-        for c in thing.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < thing.i):
+    def _owner(self, thing: Token, depth: int = 0) -> ActorRef | None:
+        """Whose a thing is, or whom it concerns: "Mr. Lukashenko's visit" -> Lukashenko; "the brutality of
+        the military" -> the military; "$20 billion worth of U.S. exports" -> USA; "exports from 35
+        countries" -> those; "the announcement that Ukraine had agreed" -> Ukraine."""
+        if depth > 3:
+            return None
+        children = list(thing.children)
+        preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in children if c.dep_ == "prep"}
+        order: list[tuple[str, Token]] = [("mod", c) for c in children if c.dep_ == "poss"]
+        order += [("pobj", g) for p in ("of", "by", "from") for g in preps.get(p, [])]
+        # an organisation named before a noun is its framework, not its owner ("WTO dispute consultations")
+        order += [("mod", c) for c in children if c.dep_ in ("compound", "amod", "nmod") and c.i < thing.i]
+        order += [("pobj", g) for p in ("with", "against", "on", "for", "to") for g in preps.get(p, [])]
+        for how, c in order:
+            if how == "mod":
                 ref = self._modifier_ref(c)
-                if ref is not None:
+                if ref is not None and not (c.dep_ != "poss" and ref.kind == "igo"):
                     return ref
+                continue
+            refs = self._refs(c)
+            if refs:
+                return refs[0]
+            deeper = self._owner(c, depth + 1)
+            if deeper is not None:
+                return deeper
+        for c in children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ == "VERB":
+                subjects = [
+                    g
+                    for g in c.children
+                    if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_PRONOUNS
+                ]
+                refs = [r for g in subjects for r in self._refs(g)]
+                if refs:
+                    return refs[0]
+            elif c.dep_ == "conj":
+                deeper = self._owner(c, depth + 1)
+                if deeper is not None:
+                    return deeper
         return None
+
+    def _civilians(self, token: Token) -> ActorRef | None:
+        """ "Imposed martial law on six townships", "occupied hospitals": the people of a place."""
+        if token.lemma_.lower() not in CIVILIAN_PLACES:
+            return None
+        country = next(
+            (r.country for t in token.subtree for r in [self.index.ref(t)] if r is not None and r.country),
+            None,
+        )
+        country = country or self.index.focus_country
+        if country is None:
+            return None
+        return ActorRef(
+            name=f"{country} civilians", text=token.text, country=country, sector="CVL", code=country + "CVL",
+            kind="group", start=token.idx, end=token.idx + len(token.text),
+        )  # fmt: skip
 
     def _refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Actors of a noun phrase, coordinated ones and "such as" examples expanded, "the two countries" paired."""
         examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
                     and (c.lower_ == "including" or any(x.lower_ == "such" for x in c.lefts) or c.nbor(-1).lower_ == "such")
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        if token.lemma_.lower() in PAIR_WORDS and any(c.lower_ in ("two", "both") for c in token.children):
-            pair = self._pair(token)
-            if pair:
-                return pair
+        size = _group_size(token)
+        if size:
+            group = self._group_of(token, size)
+            if group:
+                return group
         refs = self.index.refs(token, agent=agent)
         for e in examples:
             refs = [r for r in refs if r.kind == PERSON or r.country] + self.index.refs(e, agent=agent)
             refs = [r for r in refs if r.text != token.text] or refs
         return refs
 
-    def _pair(self, token: Token) -> list[ActorRef]:
-        """ "The two countries": the last pair the text coordinated, else the article's two main countries."""
+    def _group_of(self, token: Token, size: int) -> list[ActorRef]:
+        """ "The two countries", "the three nations", "the trio": the last group of that many countries the
+        text coordinated ("Burkina Faso, Mali and Niger", "the China-Russia relationship"), else the
+        article's main countries."""
         doc, index = self.doc, self.index
-        sents = list(doc.sents)
-        k = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-        for s in reversed(sents[max(0, k - 4) : k + 1]):
-            for t in s:
-                if t.i >= token.i:
-                    break
-                a = index.actor_of(t)
-                if a is None or not a.country:
-                    continue
-                partners = (
-                    [c for c in t.conjuncts]
-                    + [c for c in t.children if c.dep_ == "compound"]
-                    + ([t.head] if t.dep_ == "compound" else [])
-                )
-                for p in partners:
-                    b = index.actor_of(p)
-                    if b is not None and b.country and b.country != a.country:
-                        return [
-                            x for x in (index.ref(t, agent=True), index.ref(p, agent=True)) if x is not None
-                        ]
+        for t in reversed(doc[max(0, token.sent.start - 300) : token.i]):
+            if t.i not in index.token_actor or t.dep_ == "conj":
+                continue
+            if t.dep_ == "compound" and t.head.i in index.token_actor:
+                members = [t, t.head]
+            elif t.conjuncts:
+                members = [t, *t.conjuncts]
+            else:
+                continue
+            refs = [
+                r
+                for m in sorted(members, key=lambda x: x.i)
+                for r in [index.ref(m, agent=True)]
+                if r is not None
+            ]
+            countries = {r.country for r in refs if r.country and r.kind != PERSON}
+            if len(refs) == size and len(countries) == size:
+                return refs
         ranked = index.country_ranking(self.title)
-        if len(ranked) >= 2:
-            return [index.country_ref(c, token) for c in ranked[:2]]
+        if len(ranked) >= size:
+            return [index.country_ref(c, token) for c in ranked[:size]]
         return []
 
     # ----- events from a candidate -----
@@ -498,20 +640,29 @@ class _Coder:
         if relation and not sources and not targets and relation in self.relations:
             source, target = self.relations[relation]
             sources, targets = [x for x in [source] if x], [x for x in [target] if x]
-        if not sources and not targets:
-            return []
-        if sense.requires_source and not sources:
-            return []
+        if not sources:
+            return []  # who acted is not said (or not understood): no event rather than half a one
+        if not targets and sense.target and not (sense.symmetric and len(sources) >= 2):
+            return []  # the sense names where its target is, and there is none
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         if sense.symmetric and not targets and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         status = self._status(trigger)
+        date = self._date(trigger)
+        if (
+            status == "occurred"
+            and date is not None
+            and not date.from_article
+            and self.published
+            and date.value
+        ):
+            if date.value[:10] > self.published[: len(date.value[:10])]:
+                status = "expected"  # "meets on Friday" in an article of Tuesday
         sent = trigger.sent
         evidence = Span(sent.text, sent.start_char, sent.end_char)
         trig = Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
-        date = self._date(trigger)
         location = self._location(trigger, cand.place)
         out = []
         for source, target in pairs:
@@ -555,9 +706,17 @@ class _Coder:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
                 bump("negated")
             elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
-                bump(MODAL_STATUS[c.lower_])
+                bump(
+                    "expected"
+                    if c.lower_ == "would" and _reported_future(trigger)
+                    else MODAL_STATUS[c.lower_]
+                )
             elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 bump("hypothetical")
+            elif c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                bump("hypothetical")  # "if Europe follows through, he will impose"
         if trigger.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children
         ):
@@ -573,7 +732,7 @@ class _Coder:
                 # that-clause; news syntax coordinates it with "denied"
                 node = head.head
                 continue
-            lemma = head.lemma_.lower()
+            lemma = self.lex.lemma(head)
             cue = self.lex.status_cues.get(lemma)
             if head.pos_ in ("VERB", "ADJ", "NOUN") and cue and node.dep_ != "conj":
                 if lemma in ("expect", "set", "due", "schedule") and not _is_present_or_future(head):
@@ -590,11 +749,6 @@ class _Coder:
             ):
                 bump("hypothetical")
             node = head
-        if status == "occurred" and trigger.pos_ == "VERB":
-            from .timex import clause_tense
-
-            if clause_tense(trigger) == "future":
-                status = "expected"
         return status
 
     def _time_tokens(self, times: list[TimeRef]) -> list[tuple[TimeRef, Token]]:
@@ -660,6 +814,19 @@ def _relation_noun(trigger: Token) -> str | None:
             if h.lemma_.lower() in RELATION_NOUNS:
                 return h.lemma_.lower()
     return None
+
+
+def _is_nonfinite(verb: Token) -> bool:
+    """An infinitive or participle clause ("to use", "crush", "highlighting"), which takes its subject from above."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.tag_ not in ("VB",):
+        return False
+    return verb.tag_ in ("VB", "VBG", "VBN") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "announced that it would cease": a past "will", reported; not a condition."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_ in REPORTING_VERBS
 
 
 def _after_comma_and(verb: Token) -> bool:
