@@ -651,15 +651,8 @@ class _Coder:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         status = self._status(trigger)
         date = self._date(trigger)
-        if (
-            status == "occurred"
-            and date is not None
-            and not date.from_article
-            and self.published
-            and date.value
-        ):
-            if date.value[:10] > self.published[: len(date.value[:10])]:
-                status = "expected"  # "meets on Friday" in an article of Tuesday
+        if status == "occurred" and _after(date, self.published):
+            status = "expected"  # "meets on Friday" in an article of Tuesday
         sent = trigger.sent
         evidence = Span(sent.text, sent.start_char, sent.end_char)
         trig = Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
@@ -814,6 +807,14 @@ def _relation_noun(trigger: Token) -> str | None:
             if h.lemma_.lower() in RELATION_NOUNS:
                 return h.lemma_.lower()
     return None
+
+
+def _after(date: TimeRef | None, published: str | None) -> bool:
+    """Whether a date the text gives lies after the article's date."""
+    if date is None or date.from_article or not date.value or not published:
+        return False
+    value = date.value[:10]
+    return value > published[: len(value)]
 
 
 def _is_nonfinite(verb: Token) -> bool:
