@@ -250,6 +250,40 @@ def test_clusters_do_not_depend_on_ingest_order_or_batches(tmp_path, db):
         assert clusters_by_content(other) == clusters_by_content(db)
 
 
+def same_key_reports(n: int) -> list[Analysis]:
+    """``n`` articles reporting a BLR-CHN visit on dates spread over two months, some on the same day."""
+    analyses = []
+    for i in range(n):
+        day = f"2023-03-{1 + (i * 7) % 31:02d}" if i % 3 else f"2023-04-{1 + (i * 5) % 30:02d}"
+        body = "BLR meets CHN."
+        analyses.append(store_corpus.fake_analyze(Article(f"r{i:02d}", body, published=day)))
+    return analyses
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clusters_updated_batch_by_batch_equal_clusters_computed_at_once(seed):
+    import random
+
+    reports = same_key_reports(40)
+    random.Random(seed).shuffle(reports)
+    with Store(":memory:") as store:
+        rest = reports
+        while rest:
+            size = random.Random(seed + len(rest)).randint(1, 6)
+            store.add(rest[:size])
+            rest = rest[size:]
+        incremental = dump_clusters(store)
+        store.recluster()
+        assert dump_clusters(store) == incremental
+        assert sum(r["n_mentions"] for r in store.iter_export("clusters")) == 40  # one event per report
+
+
+def dump_clusters(store: Store) -> list[tuple]:
+    clusters = store.connection.execute("SELECT * FROM event_clusters ORDER BY id").fetchall()
+    members = store.connection.execute("SELECT * FROM cluster_members ORDER BY event_id").fetchall()
+    return [tuple(r) for r in clusters] + [tuple(r) for r in members]
+
+
 def test_reclustering_with_another_window(db, tmp_path):
     db.recluster(window_days=0)
     visit = [r for r in db.events(plover="CONSULT", merged=True) if r["cameo"] == "042"]

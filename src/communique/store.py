@@ -290,14 +290,17 @@ SQL = {
     "article_quotes": "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq",
     "article_times": "SELECT * FROM times WHERE article_id = ? ORDER BY seq",
     "article_ids": "SELECT id FROM articles ORDER BY seq",
+    # Clusters of a key from a date on (see Store._recluster_key).
+    "key_anchor": "SELECT MAX(first_date) FROM event_clusters WHERE cluster_key = ? AND first_date <= ?",
     "key_mentions": (
         "SELECT e.id, e.event_date, e.article_id, a.url FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE e.cluster_key = ?"
+        " WHERE e.cluster_key = ? AND e.event_date >= ?"
     ),
     "delete_key_members": (
-        "DELETE FROM cluster_members WHERE cluster_id IN (SELECT id FROM event_clusters WHERE cluster_key = ?)"
+        "DELETE FROM cluster_members WHERE cluster_id IN"
+        " (SELECT id FROM event_clusters WHERE cluster_key = ? AND first_date >= ?)"
     ),
-    "delete_key_clusters": "DELETE FROM event_clusters WHERE cluster_key = ?",
+    "delete_key_clusters": "DELETE FROM event_clusters WHERE cluster_key = ? AND first_date >= ?",
     "delete_all_members": "DELETE FROM cluster_members",
     "delete_all_clusters": "DELETE FROM event_clusters",
     "all_keys": "SELECT DISTINCT cluster_key FROM events WHERE cluster_key IS NOT NULL ORDER BY cluster_key",
@@ -540,22 +543,24 @@ class Store:
             seq = self._scalar("max_article_seq")
             event_id = self._scalar("max_event_id")
             quote_id = self._scalar("max_quote_id")
-            keys: set[str] = set()
+            keys: dict[str, str] = {}  # key -> the earliest date of its new mentions
             for item in analyses:
                 if item.article.id in present:
                     result.skipped += 1
                     continue
                 present.add(item.article.id)
                 seq += 1
-                keys |= self._write_analysis(item, seq, event_id, quote_id)
+                for key, date in self._write_analysis(item, seq, event_id, quote_id).items():
+                    keys[key] = min(date, keys.get(key, date))
                 event_id += len(item.events)
                 quote_id += len(item.quotes)
                 result.stored += 1
             for key in sorted(keys):
-                self._recluster_key(key)
+                self._recluster_key(key, keys[key])
         return result
 
-    def _write_analysis(self, item: Analysis, seq: int, event_id: int, quote_id: int) -> set[str]:
+    def _write_analysis(self, item: Analysis, seq: int, event_id: int, quote_id: int) -> dict[str, str]:
+        """Insert one analysis; returns the merging keys of its events with their earliest dates."""
         article = item.article
         row = _flatten(Article, article)
         row.update(
@@ -577,7 +582,7 @@ class Store:
                 }
                 self._execute("insert_mention", [row[c] for c in MENTION_COLUMNS])
         lead_end = corpus.lead_paragraph_end(article.body)
-        keys: set[str] = set()
+        keys: dict[str, str] = {}
         for offset, event in enumerate(item.events):
             date = corpus.effective_date(event, article.published)
             key = corpus.cluster_key(event, date)
@@ -594,7 +599,7 @@ class Store:
                     corpus.Cluster(None, [self._mention_row(row, article.url)]), event.status, event.cameo
                 )
             else:
-                keys.add(key)
+                keys[key] = min(date, keys.get(key, date))  # type: ignore[arg-type] - keyed events have a date
         for offset, quote in enumerate(item.quotes):
             row = {
                 "id": quote_id + offset + 1,
@@ -630,10 +635,16 @@ class Store:
         for mention in cluster.mentions:
             self._execute("insert_member", (mention.event_id, cluster.id))
 
-    def _recluster_key(self, key: str) -> None:
-        self._execute("delete_key_members", (key,))
-        self._execute("delete_key_clusters", (key,))
-        mentions = [self._mention_row(r, r["url"]) for r in self._execute("key_mentions", (key,))]
+    def _recluster_key(self, key: str, since: str | None = None) -> None:
+        """Recompute the clusters of a key that mentions dated ``since`` or later can change (all when None).
+
+        Clusters are built in date order, each anchored at its first date, so those that begin
+        before the last anchor on or before ``since`` cannot change: only the rest is rebuilt.
+        """
+        anchor = (self._scalar("key_anchor", (key, since)) if since else None) or ""
+        self._execute("delete_key_members", (key, anchor))
+        self._execute("delete_key_clusters", (key, anchor))
+        mentions = [self._mention_row(r, r["url"]) for r in self._execute("key_mentions", (key, anchor))]
         status, root = key.split("|")[0], key.split("|")[-1]
         for cluster in corpus.cluster_mentions(key, mentions, self.window_days):
             self._insert_cluster(cluster, status, root)
