@@ -634,6 +634,8 @@ class _Builder:
     def _role_at(self, token: Token) -> tuple[int, str] | None:
         """The role phrase ending at ``token`` (its start token index and sector), longest first."""
         doc = self.doc
+        if token.lemma_.lower() not in self.g.role_heads and token.lower_ not in self.g.role_heads:
+            return None
         for n in range(min(self.g.max_role_words, token.i + 1), 0, -1):
             before = doc[token.i - n + 1 : token.i]
             # lemmas ("leaders" -> leader) and plain words ("media", which the lemmatizer makes "medium")

@@ -39,9 +39,9 @@ class Gazetteer:
     cities: dict[str, str]  # city, state or province name -> ISO alpha-3 (most populous)
     country_names: dict[str, str]  # alpha-3 -> common English name
 
-    @property
-    def max_role_words(self) -> int:
-        return max(len(k) for k in self.roles)
+    def __post_init__(self) -> None:
+        self.max_role_words = max(len(k) for k in self.roles)
+        self.role_heads = frozenset(k[-1] for k in self.roles)  # last words: a cheap test before a lookup
 
     def role_sector(self, lemmas: tuple[str, ...]) -> str | None:
         return self.roles.get(lemmas)
