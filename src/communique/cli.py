@@ -62,19 +62,19 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files in the format of docs/evaluate.md")
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (format: docs/evaluate.md)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--show-misses", action="store_true", help="list missed gold items and false positives")
-    p.add_argument(
-        "--predictions", metavar="OUT.jsonl", help="score this saved output (extract --format jsonl) instead of running the extractor"
-    )
+    p.add_argument("--predictions", metavar="OUT.jsonl", help="score saved output, not a new extraction")
 
 
-@command("evaluate", "score extraction against gold answers (events, quotes, actors, body cleaning)", _evaluate_arguments)
+@command("evaluate", "score extraction against gold: events, quotes, actors, body", _evaluate_arguments)
 def run_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
-    return evaluate.run(args.gold, predictions_path=args.predictions, as_json=args.json, show_misses=args.show_misses)
+    return evaluate.run(
+        args.gold, predictions_path=args.predictions, as_json=args.json, show_misses=args.show_misses
+    )
 
 
 # ---------------------------------------------------------------- the corpus database (store.py, analysis.py)
