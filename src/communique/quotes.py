@@ -187,6 +187,9 @@ class Attribution:
     speaker: Token | None
     content: tuple[int, int] | None  # token range, end exclusive
     quoted: list[int] = field(default_factory=list)  # indices of the segments it reports as fragments
+    via: str = (
+        ""  # how the content was found: clause, infinitive, object, preposition, parenthetical, according
+    )
 
 
 @dataclass
@@ -232,7 +235,12 @@ class _Finder:
         for t in doc:
             if self.quote_of[t.i] >= 0:
                 continue  # the quoted speaker's own words
-            if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                att = self._according_to(t)
+                if att is not None:
+                    self.attributions.append(att)
+                    self.by_cue[t.i] = att
+            elif t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
                 lemma = t.lemma_.lower()
                 if (
                     lemma in lex.clause_verbs
@@ -244,40 +252,35 @@ class _Finder:
                     if att is not None:
                         self.attributions.append(att)
                         self.by_cue[t.i] = att
-            elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                att = self._according_to(t)
-                if att is not None:
-                    self.attributions.append(att)
-                    self.by_cue[t.i] = att
 
     def _verb_attribution(self, t: Token, lemma: str) -> Attribution | None:
         lex = self.lex
         children = list(t.children)
-        content = None
+        content, via = None, ""
         clauses = [c for c in children if c.dep_ == "ccomp"]
         if clauses and lemma in lex.clause_verbs:
-            content = self._range(clauses)
+            content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
             if inf:
-                content = self._range(inf)
+                content, via = self._range(inf), "infinitive"
         if content is None and lemma in lex.object_verbs:
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
             objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
             if objs:
-                content = self._range(objs)
+                content, via = self._range(objs), "object"
         if content is None and lemma in lex.object_preps:
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex.object_preps[lemma]]
             objs = [p for p in preps if any(g.dep_ in ("pobj", "pcomp") for g in p.children)]
             if objs:
-                content = self._range(objs, skip_head=True)
-        if content is None and lemma in lex.speech and t.dep_ in ("parataxis",) and t.head.i < t.i:
+                content, via = self._range(objs, skip_head=True), "preposition"
+        if content is None and lemma in lex.speech and t.dep_ in ("parataxis",):
             # "The vote was rigged, he said": the clause the attribution interrupts or follows
-            content = self._range_without(t.head, t)
+            content, via = self._range_without(t.head, t), "parenthetical"
         speaker = self._subject(t)
         if content is None and speaker is None:
             return None
-        return Attribution(t, t.i + 1, speaker, content)
+        return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
 
     def _according_to(self, t: Token) -> Attribution | None:
         to = self.doc[t.i + 1]
@@ -288,7 +291,7 @@ class _Finder:
         content = None
         if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             content = self._range_without(head, t)
-        return Attribution(t, t.i + 2, source, content)
+        return Attribution(t, t.i + 2, source, content, via="according")
 
     def _range(self, tokens: list[Token], skip_head: bool = False) -> tuple[int, int] | None:
         start = min(c.left_edge.i for c in tokens)
@@ -298,9 +301,12 @@ class _Finder:
         return self._trim(start, end)
 
     def _range_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
-        """The clause of ``head`` without the cue's own phrase, on the side that holds the head."""
+        """The clause of ``head`` without the cue's own phrase, on the side that holds the head; all of it when
+        the cue interrupts it ("The museum, Mr. Bush said, celebrated ...")."""
         start, end = head.left_edge.i, head.right_edge.i + 1
         cue_start, cue_end = cue.left_edge.i, cue.right_edge.i + 1
+        if start < cue_start and cue_end < end and cue_start < head.i:
+            return self._trim(start, end)
         if cue_start > head.i:
             end = min(end, cue_start)
         elif cue_end <= head.i:
@@ -414,7 +420,7 @@ class _Finder:
         doc = self.doc
         i = bisect_left(self.starts, self._close_end(seg)) if seg.close is not None else len(doc)
         j = i
-        while j < len(doc) and j < i + 30:
+        while j < len(doc) and j < i + 60:
             t = doc[j]
             if self.quote_of[j] >= 0 or (self._is_mark_token(t) and j > i):
                 break
@@ -468,19 +474,21 @@ class _Finder:
                 att.speaker = after[0]
         return att
 
-    def _dash_speaker(self, start: int, end: int) -> Attribution | None:
+    def _dash_speaker(self, k: int, start: int, end: int) -> Attribution | None:
         """'“...” ― Jane Doe': a name after a dash that follows the closing mark."""
         doc = self.doc
-        if (
-            end - start >= 2
-            and doc[start].text in ("—", "―", "–", "-", "--")
-            and doc[start + 1].pos_ == "PROPN"
-        ):
-            name = doc[start + 1]
-            while name.i + 1 < end and doc[name.i + 1].pos_ == "PROPN":
-                name = doc[name.i + 1]
-            return Attribution(doc[start], start + 1, name, None)
-        return None
+        after = self.text[self._close_end(self.segments[k]) :][:4].lstrip()
+        if not after or after[0] not in "—―–-":
+            return None
+        i = start
+        while i < end and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if i >= end or doc[i].pos_ != "PROPN":
+            return None
+        name = doc[i]
+        while name.i + 1 < end and doc[name.i + 1].pos_ == "PROPN":
+            name = doc[name.i + 1]
+        return Attribution(doc[max(start - 1, 0)], start, name, None)
 
     def _segment_words(self, k: int) -> str:
         seg = self.segments[k]
@@ -590,28 +598,28 @@ class _Finder:
         direct = [False] * n
         trail: list[Attribution | None] = [None] * n
         lead: list[Attribution | None] = [None] * n
+        skip = [self._name_like(k) or self._naming_context(k) for k in range(n)]
+        frame_end = [0] * n  # character offset where each segment's trailing attribution ends
         for k in range(n):
-            seg = self.segments[k]
-            if self._name_like(k) or self._naming_context(k):
+            if not skip[k]:
+                trail[k], frame_end[k] = self._trailing_attribution(k)
+        for k in range(n):
+            if skip[k]:
                 continue
-            starts = seg.continues or self._starts_sentence(k)
-            ends = self._ends_clause(k)
-            direct[k] = starts and ends
-            a, b = self._trailing_frame(k)
-            inner = self.text[seg.start : seg.end].rstrip()
-            dash = self._dash_speaker(a, b)
-            if dash is not None:
-                trail[k] = dash
-            elif seg.close is not None:
-                cue = self._cue_in(a, b)
-                if cue is not None:
-                    att = self._attribution_at(cue)
-                    own_content = att.content is not None and att.content[0] >= b
-                    if inner.endswith((",", "?", "!", "—", "–", "-")) or not own_content and b - a <= 8:
-                        trail[k] = att
-            a, b = self._leading_frame(k)
-            before = self.text[: seg.open].rstrip()
-            if before.endswith(tuple(_LEAD_IN)) or (seg.continues is False and before.endswith(":")):
+            seg = self.segments[k]
+            para_start, _ = self._para_bounds(seg.open)
+            before = self.text[para_start : seg.open].rstrip()
+            # "“...” ― Jane Doe “...”": after the previous quote's attribution a new quote starts
+            after_attribution = (
+                k > 0
+                and trail[k - 1] is not None
+                and frame_end[k - 1] >= para_start + len(before)
+                and (trail[k - 1].content is None or before.endswith(tuple(_SENTENCE_END)))
+            )
+            starts = seg.continues or after_attribution or self._starts_sentence(k)
+            direct[k] = starts and self._ends_clause(k)
+            if before.endswith(tuple(_LEAD_IN)):
+                a, b = self._leading_frame(k)
                 cue = self._cue_in(a, b, last=True)
                 if cue is not None:
                     lead[k] = self._attribution_at(cue)
@@ -623,6 +631,26 @@ class _Finder:
         fragments = self._fragments(direct)
         return self._output(quotations, fragments)
 
+    def _trailing_attribution(self, k: int) -> tuple[Attribution | None, int]:
+        """The attribution right after a segment's closing mark ("..., he said", "― Jane Doe"), and where it ends."""
+        seg = self.segments[k]
+        if seg.close is None:
+            return None, 0
+        a, b = self._trailing_frame(k)
+        end = self.doc[b - 1].idx + len(self.doc[b - 1]) if b > a else 0
+        dash = self._dash_speaker(k, a, b)
+        if dash is not None:
+            return dash, end
+        cue = self._cue_in(a, b)
+        if cue is None:
+            return None, 0
+        att = self._attribution_at(cue)
+        inner = self.text[seg.start : seg.end].rstrip()
+        own_content = att.content is not None and att.content[0] >= b
+        if inner.endswith((",", "?", "!", "—", "–", "-")) or not own_content and b - a <= 8:
+            return att, end
+        return None, 0
+
     def _quotations(self, direct, trail, lead) -> list[_Quotation]:
         out: list[_Quotation] = []
         for k, seg in enumerate(self.segments):
@@ -633,7 +661,11 @@ class _Finder:
             join = False
             if prev is not None and last == k - 1:
                 if seg.continues:
-                    join = True
+                    # the next paragraph of the same quote, unless it names a speaker of its own
+                    own = trail[k] or lead[k]
+                    join = (
+                        own is None or prev.cue is None or own.speaker is None or _same_speaker(own, prev.cue)
+                    )
                 elif lead[k] is not None and trail[last] is not None and lead[k].cue.i == trail[last].cue.i:
                     join = True  # “..., ” he said, “...”
                 elif (
@@ -735,7 +767,7 @@ class _Finder:
             items.append(
                 ((parts[0][0], 0), self._quote(text, parts[0][0], parts[-1][1], "direct", att, confidence))
             )
-        emitted_fragments: set[int] = set()
+        clause_emitted: set[int] = set()
         for att in self.attributions:
             if att.content is None:
                 continue
@@ -751,17 +783,17 @@ class _Finder:
                 continue  # mostly quoted: the quoted words stand for the clause
             confidence = 0.8 if att.speaker is not None else 0.5
             items.append(((start, 1), self._quote(self.text[start:end], start, end, kind, att, confidence)))
+            clause_emitted.add(att.cue.i)
         for k, att in fragments.items():
-            if k in emitted_fragments:
+            if (
+                att.cue.i in clause_emitted
+                and len(re.findall(r"\w+", self._segment_words(k))) < MIN_FRAGMENT_WORDS
+            ):
                 continue
             s, e = self._trimmed(self.segments[k].start, self.segments[k].end)
             if e <= s:
                 continue
-            anchor = (
-                doc[att.content[0]].idx
-                if att.content is not None and (EMIT_FRAGMENTS or not att.quoted)
-                else s
-            )
+            anchor = doc[att.content[0]].idx if att.cue.i in clause_emitted else s
             items.append(((anchor, 0), self._quote(self.text[s:e], s, e, "mixed", att, 0.8)))
         items.sort(key=lambda x: x[0])
         return [q for _, q in items]
@@ -790,8 +822,8 @@ class _Finder:
 #: Join a quoted sentence with no cue of its own to the quote whose attribution directly precedes it
 #: (“...,” he said. “...”): one utterance, one record.
 JOIN_CONTINUATION = True
-#: Emit the quoted words inside reported speech as quotes of their own, besides the reported clause.
-EMIT_FRAGMENTS = True
+#: Quoted words inside an emitted reported clause are a quote of their own from this many words on.
+MIN_FRAGMENT_WORDS = 2
 
 
 def find_quotes(doc: Doc, index: ActorIndex) -> list[Quote]:
@@ -803,6 +835,18 @@ _TITLE_FUNCTION_WORDS = {
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs",
     "but", "nor", "s", "is", "into", "over", "up",
 }  # fmt: skip
+
+
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    return (
+        a.speaker is not None
+        and b.speaker is not None
+        and (
+            a.speaker.i == b.speaker.i
+            or a.speaker.lower_ in ("he", "she", "they")
+            or a.speaker.text == b.speaker.text
+        )
+    )
 
 
 def _is_infinitive(token: Token) -> bool:
