@@ -187,10 +187,13 @@ class ActorIndex:
         """ "It"/"they": the latest subject before the pronoun, if that subject is an actor. A thing as the
         latest subject ("the deal ... it") resolves to nothing rather than to the nearest actor."""
         first = self._sentences()[max(0, self._sentence_index(token) - window)].start
+        own_start = token.sent.start
         for i in range(token.i - 1, first - 1, -1):
             t = self.doc[i]
             if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS:
                 continue
+            if i < own_start and not _main_clause(t.head):
+                continue  # in earlier sentences, what the sentence is about: its main subject
             a = self.token_actor.get(i)
             if a is not None:
                 return a if accept(self.actors[a]) else None
@@ -263,6 +266,13 @@ IGO_ANAPHORS = {
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 
 
+def _main_clause(verb: Token) -> bool:
+    """The root verb of a sentence or a verb coordinated with it."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
         c.dep_ in ("prep", "relcl", "acl", "compound", "poss") for c in token.children
@@ -292,6 +302,22 @@ def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
 
 def ent_at_token(ents: list[SpacySpan], i: int) -> SpacySpan | None:
     return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def _role_words(span: SpacySpan, g: gz.Gazetteer) -> str:
+    """The role as the lexicon spells it ("state news media", not the lemmatizer's "medium")."""
+    lemmas = tuple(t.lemma_.lower() for t in span)
+    return " ".join(lemmas if lemmas in g.roles else (t.lower_ for t in span))
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """Left modifiers of a noun and of its compounds: "the Russian state news media" -> Russian, state, news."""
+    out = []
+    for c in token.lefts:
+        out.append(c)
+        if c.dep_ == "compound":
+            out += _modifiers(c)
+    return out
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -381,8 +407,12 @@ class _Builder:
                 continue
             if e.label_ == "PERSON":
                 lead = [m for m in inner if m.start == s]
-                if lead and lead[0].end < t:
-                    continue  # "Myanmar Andrew Kirkwood": the place, then the person (trimmed below)
+                if (
+                    lead
+                    and lead[0].end < t
+                    and lead[0].entry.kind in (gz.COUNTRY, gz.REGION, gz.IGO, gz.BODY)
+                ):
+                    continue  # "Myanmar Andrew Kirkwood": the country, then the person (trimmed below)
                 self._claim(_Mention(s, t, PERSON))
             elif e.label_ in ("ORG", "FAC"):
                 if any(m.end == t and m.entry.kind in (gz.BODY, gz.IGO, gz.MEDIA, gz.SEAT) for m in inner):
@@ -437,6 +467,12 @@ class _Builder:
             s += 1
         while t > s and doc[t - 1].tag_ == "POS":
             t -= 1
+        if (
+            s > 0
+            and doc[s - 1].lower_ in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")
+            and t - s == 1
+        ):
+            s -= 1  # the mention is "Mr. Novak", as written
         return s, t
 
     # ----- step 2: actors from mentions -----
@@ -477,9 +513,10 @@ class _Builder:
             words = tuple(t.text for t in doc[m.start : m.end] if t.tag_ != "POS" and t.text != "-")
             text = doc[m.start : m.end].text
             target = None
-            if len(words) <= 2:
+            bare = _without_honorifics(words)
+            if len(bare) <= 2:
                 for a, full in reversed(people):
-                    if len(full) > len(words) and _is_part_of(words, full):
+                    if len(full) > len(bare) and _is_part_of(words, full):
                         target = a
                         break
             if target is None:
@@ -661,13 +698,14 @@ class _Builder:
         for token in doc:
             if token.pos_ != "NOUN" or token.i in self.index.token_actor:
                 continue
-            if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+                # "security forces" is one role; "NATO envoy Karl Fisch" is a title
                 continue
             role = self._role_at(token)
             if role is None:
                 continue
             role_start, sector = role
-            role_words = " ".join(t.lemma_.lower() for t in doc[role_start : token.i + 1])
+            role_words = _role_words(doc[role_start : token.i + 1], self.g)
             person = self._apposed_person(token)
             if person is not None:
                 # "Ned Price, the State Department spokesman": the phrase is the person
@@ -689,7 +727,7 @@ class _Builder:
             # the phrase: the role words and the modifiers that name whose they are ("the Chinese state
             # news media" -> "Chinese state news media"; "the current Albanian government" -> "Albanian government")
             start = role_start
-            for t in token.lefts:
+            for t in _modifiers(token):
                 if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i < start and self._names_someone(t):
                     start = min(start, self.index.token_span.get(t.i, (t.i, 0))[0])
             if start == role_start and start > 0 and doc[start - 1].lower_ in DETERMINERS:
@@ -730,7 +768,7 @@ class _Builder:
 
     def _group_country(self, token: Token) -> tuple[str | None, Actor | None]:
         """Country (or IGO) of a role noun from its modifiers: "Chinese", "China's", "of Myanmar", "Kremlin", "U.N."."""
-        for child in list(token.lefts) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]:
+        for child in _modifiers(token) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]:
             cands = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for c in cands:
                 a = self.index.token_actor.get(c.i)
@@ -792,10 +830,17 @@ class _Builder:
                 actor.country = boss.country
 
     def _from_dictionary(self, actor: Actor) -> None:
+        mentions = [m.text for m in actor.mentions]
         for d in self.dictionaries:
-            entry = d.lookup(actor.name, [m.text for m in actor.mentions], self.published)
+            entry = d.lookup(actor.name, mentions, self.published)
             if entry is not None:
                 _apply_entry(actor, entry)
+                return
+        # out of office on the article's date: still of that country, no longer in that office
+        for d in self.dictionaries:
+            entry = d.lookup(actor.name, mentions, None)
+            if entry is not None:
+                actor.country = actor.country or entry.country
                 return
 
     def _person_context(self, span: SpacySpan) -> dict:
@@ -866,7 +911,7 @@ class _Builder:
         if head is not None and "role" not in facts:
             role = self._role_at(head)
             if role is not None:
-                facts["role"] = " ".join(x.lemma_.lower() for x in self.doc[role[0] : head.i + 1])
+                facts["role"] = _role_words(self.doc[role[0] : head.i + 1], self.g)
                 facts["role_sector"] = role[1]
         for t in tokens:
             a = self.index.token_actor.get(t.i)
@@ -893,7 +938,7 @@ class _Builder:
             role = self._role_at(t)
             if role is not None and "role" not in facts:
                 start, sector = role
-                facts["role"] = " ".join(x.lemma_.lower() for x in self.doc[start : t.i + 1])
+                facts["role"] = _role_words(self.doc[start : t.i + 1], self.g)
                 facts["role_sector"] = sector
                 break
 
@@ -939,9 +984,13 @@ def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
         actor.name = entry.name
 
 
+def _without_honorifics(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if w.lower().rstrip(".") + "." not in _HONORIFIC_FORMS)
+
+
 def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """'Lukashenko' / 'Mr. Lukashenko' are part of 'Aleksandr G. Lukashenko'; 'Xi' of 'Xi Jinping'."""
-    words = [w for w in short if w.lower().rstrip(".") + "." not in _HONORIFIC_FORMS]
+    words = _without_honorifics(short)
     if not words:
         return False
     return all(w in full for w in words) and words[-1] in (full[-1], full[0])

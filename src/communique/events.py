@@ -360,6 +360,9 @@ class _Coder:
             self.lex.lemma(token.head) in sense.light_verbs and token.dep_ == "dobj"
         ):
             return None
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if sense.modifier is not None and not modifiers & sense.modifier:
+            return None
         sources: list[ActorRef] = []
         for how in sense.source:
             sources = self._noun_sources(token, how)

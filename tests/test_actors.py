@@ -1,0 +1,154 @@
+"""Actors: the gazetteer, people placed by the article, name coreference, groups, and reference resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import actors, dictionary
+from communique.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def find(nlp, text: str, **kw) -> actors.ActorIndex:
+    return actors.find_actors(nlp(text), **kw)
+
+
+def by_name(index: actors.ActorIndex, name: str):
+    found = [a for a in index.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in index.actors]}"
+    return found[0]
+
+
+def test_countries_capitals_and_seats_of_power_get_their_country(nlp):
+    index = find(nlp, "The Kremlin said Moscow would reply to Canberra and to the Netherlands.")
+    assert by_name(index, "Kremlin").country == "RUS" and by_name(index, "Kremlin").sector == "GOV"
+    assert by_name(index, "Moscow").country == "RUS"
+    assert by_name(index, "Canberra").kind == "place" and by_name(index, "Canberra").country == "AUS"
+    assert by_name(index, "Netherlands").country == "NLD"
+
+
+def test_every_mention_has_offsets_into_the_text(nlp):
+    text = "Officials in Nairobi met envoys from Ethiopia. Nairobi later said the talks went well."
+    index = find(nlp, text)
+    for actor in index.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+    assert len(by_name(index, "Nairobi").mentions) == 2
+
+
+def test_title_and_of_country_place_a_person(nlp):
+    index = find(
+        nlp, "Prime Minister Elena Varga of Hungary met President Tomas Brandt of Austria in Vienna."
+    )
+    varga, brandt = by_name(index, "Elena Varga"), by_name(index, "Tomas Brandt")
+    assert (varga.country, varga.sector) == ("HUN", "GOV")
+    assert (brandt.country, brandt.sector) == ("AUT", "GOV")
+
+
+def test_possessive_country_before_a_title(nlp):
+    index = find(nlp, "Chile's Foreign Minister Ana Robles called the decision unfair.")
+    robles = by_name(index, "Ana Robles")
+    assert (robles.country, robles.sector, robles.role) == ("CHL", "GOV", "foreign minister")
+
+
+def test_appositives_either_side_of_the_name(nlp):
+    index = find(
+        nlp,
+        "Marta Olsen, the Norwegian defense minister, arrived on Monday. "
+        "Kenya's top diplomat, Peter Mwangi, welcomed her.",
+    )
+    assert (by_name(index, "Marta Olsen").country, by_name(index, "Marta Olsen").sector) == ("NOR", "GOV")
+    assert by_name(index, "Peter Mwangi").country == "KEN"
+
+
+def test_a_body_in_an_appositive_places_a_spokesman(nlp):
+    index = find(nlp, "Lena Ward, a State Department spokeswoman, declined to comment.")
+    ward = by_name(index, "Lena Ward")
+    assert (ward.country, ward.sector) == ("USA", "GOV")
+
+
+def test_an_igo_official_is_that_body(nlp):
+    index = find(nlp, "U.N. Secretary-General Julio Moreno urged restraint. NATO envoy Karl Fisch agreed.")
+    moreno = by_name(index, "Julio Moreno")
+    assert (moreno.sector, moreno.group, moreno.country) == ("IGO", "United Nations", None)
+    assert by_name(index, "Karl Fisch").group == "NATO"
+
+
+def test_short_names_and_honorifics_point_back_to_the_full_name(nlp):
+    index = find(
+        nlp,
+        "President Aleksander Novak of Slovakia arrived on Monday. Mr. Novak met students. "
+        "Later, Novak left for Prague.",
+    )
+    novak = by_name(index, "Aleksander Novak")
+    assert [m.text for m in novak.mentions] == ["Aleksander Novak", "Mr. Novak", "Novak"]
+    assert sum(1 for a in index.actors if a.kind == "person") == 1
+
+
+def test_groups_take_the_country_of_their_modifiers(nlp):
+    index = find(nlp, "Western leaders criticized the plan, and the Chinese state news media defended it.")
+    west = next(a for a in index.actors if a.kind == "group" and a.sector == "GOV")
+    media = next(a for a in index.actors if a.kind == "group" and a.sector == "MED")
+    assert west.country == "WST"
+    assert media.country == "CHN" and media.mentions[0].text == "Chinese state news media"
+
+
+def test_a_domestic_body_without_country_is_the_one_its_sentence_names(nlp):
+    index = find(nlp, "In Bolivia, the military detained dozens of protesters.")
+    military = next(a for a in index.actors if a.sector == "MIL")
+    protesters = next(a for a in index.actors if a.sector == "OPP")
+    assert military.country == "BOL" and protesters.country == "BOL"
+
+
+def test_pronouns_and_role_nouns_resolve_to_the_right_person(nlp):
+    doc = nlp(
+        "Colombian President Rafael Duarte met the press. He said the talks would go on. "
+        "Sofia Lind, the Swedish ambassador, was there too. The ambassador said she was hopeful."
+    )
+    index = actors.find_actors(doc)
+    he = next(t for t in doc if t.text == "He")
+    she = next(t for t in doc if t.text == "she")
+    ambassador = [t for t in doc if t.text == "ambassador"][-1]
+    assert index.ref(he).name == "Rafael Duarte"
+    assert index.ref(she).name == "Sofia Lind"
+    assert index.ref(ambassador).name == "Sofia Lind"
+
+
+def test_it_resolves_only_when_the_latest_subject_is_an_actor(nlp):
+    doc = nlp(
+        "Japan protested the test. It summoned the envoy. The deal collapsed, and it was never revived."
+    )
+    index = actors.find_actors(doc)
+    its = [t for t in doc if t.lower_ == "it"]
+    assert index.ref(its[0], agent=True).country == "JPN"
+    assert index.ref(its[0], agent=True).sector == "GOV"  # a country acting is its government
+    assert index.ref(its[1]) is None  # "it" is the deal, not Japan
+
+
+def test_coordinated_actors_expand(nlp):
+    doc = nlp("Ghana and Togo signed the pact.")
+    index = actors.find_actors(doc)
+    assert [r.country for r in index.refs(doc[0])] == ["GHA", "TGO"]
+
+
+def test_codes_are_cameo_style(nlp):
+    index = find(nlp, "Brazil's army and the Global Times and the United Nations were named.")
+    codes = {a.name: a.code for a in index.actors}
+    assert codes["Global Times"] == "CHNMED"
+    assert codes["United Nations"].startswith("IGO")
+    assert any(code == "BRAMIL" for code in codes.values())
+
+
+def test_user_dictionary_places_people_the_text_does_not_introduce(nlp, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("name,aliases,country,sector,from,to\nIrene Solberg,I. Solberg,ISL,JUD,2020,2030\n")
+    d = dictionary.load(path)
+    index = find(nlp, "Irene Solberg ruled on the case.", dictionary=d, published="2024-05-01")
+    assert (by_name(index, "Irene Solberg").country, by_name(index, "Irene Solberg").sector) == ("ISL", "JUD")
+    # outside its dates the entry still gives the country, not the office
+    index = find(nlp, "Irene Solberg ruled on the case.", dictionary=d, published="2010-05-01")
+    assert by_name(index, "Irene Solberg").country == "ISL"
