@@ -29,36 +29,95 @@ def _extract_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="the article date (overrides what the input says)")
     p.add_argument("--title", help="the article title (overrides what the input says)")
+    _resource_arguments(p)
+
+
+def _resource_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actors", metavar="FILE", help="your actor dictionary (YAML or CSV: name, aliases, country, sector, from, to)")
+    p.add_argument("--lexicon", metavar="FILE", help="your event lexicon (YAML, as data/events.yaml), tried before ours")
+
+
+def load_resources(args: argparse.Namespace):
+    """The user's dictionary and lexicon, or a one-line usage error."""
+    from .pipeline import Resources
+
+    try:
+        return Resources.from_files(actors=getattr(args, "actors", None), lexicon=getattr(args, "lexicon", None))
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+
+
+class UsageError(Exception):
+    """A bad option value: reported in one line, exit status 2."""
 
 
 @command("extract", "analyze articles and print actors, quotes and events (no database)", _extract_arguments)
 def run_extract(args: argparse.Namespace) -> int:
     from . import ingest
-    from .pipeline import analyze
+    from .pipeline import analyze_many
 
+    resources = load_resources(args)
     failed = False
-    results = []
     try:
         items = ingest.read_inputs(args.paths, title=args.title, published=args.published)
     except ValueError as e:  # a bad --published or --title: a usage error
-        print(f"communique: error: {e}", file=sys.stderr)
-        return 2
-    for item in items:
-        if isinstance(item, ingest.InputError):
-            print(f"communique: error: {item}", file=sys.stderr)
-            failed = True
-            continue
-        for warning in item.warnings:
-            print(f"communique: warning: {item.source}: {warning}", file=sys.stderr)
-        analysis = analyze(item)
+        raise UsageError(str(e)) from None
+
+    def articles():
+        nonlocal failed
+        for item in items:
+            if isinstance(item, ingest.InputError):
+                print(f"communique: error: {item}", file=sys.stderr)
+                failed = True
+                continue
+            for warning in item.warnings:
+                print(f"communique: warning: {item.source}: {warning}", file=sys.stderr)
+            yield item
+
+    results = []
+    for analysis in analyze_many(articles(), resources=resources):
         if args.format == "jsonl":
-            print(json.dumps(analysis.to_dict(), ensure_ascii=False))
+            print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
+        elif args.format == "table":
+            print(format_table(analysis), flush=True)
         else:
-            results.append(analysis)
-    if args.format == "json":
-        data = [a.to_dict() for a in results]
-        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+            results.append(analysis.to_dict())
+    if args.format == "json" and results:
+        print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
     return 1 if failed else 0
+
+
+def format_table(analysis) -> str:
+    """A readable summary of one analysis: title, date, actors with codes, quotes with speakers, events."""
+    a = analysis.article
+    lines = [f"== {a.title or '(no title)'}", f"   id {a.id}   date {a.published or 'unknown'}   source {a.source or '-'}"]
+    if a.dateline or a.byline:
+        lines.append(f"   {' / '.join(x for x in (a.dateline, a.byline) if x)}")
+    lines.append(f"\nActors ({len(analysis.actors)})")
+    for actor in analysis.actors:
+        extra = f", for {actor.group}" if actor.group else (f", {actor.role}" if actor.role else "")
+        lines.append(f"  {actor.code:<9} {actor.name} ({actor.kind}{extra}) x{len(actor.mentions)}")
+    lines.append(f"\nQuotes ({len(analysis.quotes)})")
+    for q in analysis.quotes:
+        who = "unattributed"
+        if q.speaker is not None:
+            who = q.speaker.name or q.speaker.text
+            if q.speaker.code:
+                who += f" [{q.speaker.code}]"
+        lines.append(f"  {q.kind:<8} {who}: \u201c{_clip(q.text, 100)}\u201d")
+    lines.append(f"\nEvents ({len(analysis.events)})")
+    for e in analysis.events:
+        date = e.date.value if e.date and e.date.value else "-"
+        src = f"{e.source.code or ''} {e.source.name or e.source.text}" if e.source else "-"
+        tgt = f"{e.target.code or ''} {e.target.name or e.target.text}" if e.target else "-"
+        lines.append(f"  {date:<10} {src} -> {tgt}: {e.plover or '-'} {e.cameo} {e.cameo_name or ''} [{e.status}]")
+        lines.append(f"             \u201c{_clip(e.evidence.text, 110)}\u201d")
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
@@ -372,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except UsageError as e:
+        print(f"communique: error: {e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("communique: interrupted", file=sys.stderr)
         return 130
