@@ -706,6 +706,8 @@ class _Builder:
                 continue
             role_start, sector = role
             role_words = _role_words(doc[role_start : token.i + 1], self.g)
+            if any(c.lower_ in ("two", "both", "three", "four", "each", "all") for c in token.children):
+                continue  # "both governments", "the two countries": several actors, resolved where used
             person = self._apposed_person(token)
             if person is not None:
                 # "Ned Price, the State Department spokesman": the phrase is the person

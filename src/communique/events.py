@@ -493,7 +493,11 @@ class _Coder:
         place = None
         for where in sense.target:
             tokens: list[Token] = []
-            if where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
+            if where == "xobj":
+                # "threatened to attack Israel": the object of the threatened act
+                tokens = [g for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)
+                          for g in c.children if g.dep_ == "dobj"]  # fmt: skip
+            elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
                 if where == "dobj" and passive:
                     continue
                 tokens = [

@@ -1,0 +1,136 @@
+"""Events: predicates coded with CAMEO/PLOVER, their arguments, status, date and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import analyze, events
+from communique.pipeline import Resources
+
+
+def coded(text: str, published: str | None = "2024-03-06", **kw):
+    """(source country, plover, target country, status) of each event."""
+    out = analyze(text, published=published, **kw).events
+    return [(e.source and e.source.country, e.plover, e.target and e.target.country, e.status) for e in out]
+
+
+def test_a_verb_with_subject_and_object():
+    assert coded("Japan criticized North Korea over the launch.") == [("JPN", "ACCUSE", "PRK", "occurred")]
+
+
+def test_every_event_carries_its_sentence_trigger_and_codes():
+    text = "The talks were long. Ghana imposed sanctions on Togo after the vote."
+    (e,) = analyze(text, published="2024-03-06").events
+    assert e.evidence.text == "Ghana imposed sanctions on Togo after the vote."
+    assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+    assert text[e.trigger.start : e.trigger.end] == "imposed"
+    assert (e.cameo, e.plover, e.quad_class) == ("163", "SANCTION", 4)
+    assert e.goldstein < 0 and e.cameo_name
+
+
+def test_a_place_as_target_stands_for_its_country_and_is_the_location():
+    (e,) = analyze(
+        "President Lena Kask of Estonia arrived in Tokyo on Tuesday.", published="2024-03-06"
+    ).events
+    assert (e.source.country, e.plover, e.target.country) == ("EST", "CONSULT", "JPN")
+    assert e.location.name == "Tokyo"
+    assert e.date.value == "2024-03-05" and e.date.granularity == "day" and e.date.text == "Tuesday"
+
+
+def test_without_a_time_expression_the_article_date_stands_in_and_says_so():
+    (e,) = analyze("Peru expelled Bolivia's ambassador.", published="2024-03-06").events
+    assert e.date.value == "2024-03-06" and e.date.from_article
+
+
+def test_negated_events_are_never_occurred():
+    assert coded("Chile did not sanction Argentina.") == [("CHL", "SANCTION", "ARG", "negated")]
+    assert coded("Beijing denied that it had supplied Russia with weapons.")[0][1:] == (
+        "AID",
+        "RUS",
+        "negated",
+    )
+    assert coded("Hungary refused to meet with Ukraine's envoy.")[-1][3] == "negated"
+
+
+def test_planned_and_expected_events():
+    assert coded("Egypt will host Israel next week.")[0][3] == "expected"
+    assert coded("Prime Minister Taro Sato of Japan is expected to visit Seoul.")[0][1:] == (
+        "CONSULT",
+        "KOR",
+        "expected",
+    )
+
+
+def test_conditional_and_threatened_events_are_hypothetical():
+    assert coded("If talks fail, Turkey would impose sanctions on Greece.")[0][3] == "hypothetical"
+    statuses = {c[1]: c[3] for c in coded("Iran threatened to attack Israel.")}
+    assert statuses == {"THREATEN": "occurred", "ASSAULT": "hypothetical"}
+
+
+def test_what_an_accusation_asserts_is_alleged():
+    found = coded("Poland accused Belarus of helping Russia.")
+    assert ("POL", "ACCUSE", "BLR", "occurred") in found
+    assert ("BLR", "AID", "RUS", "alleged") in found
+
+
+def test_passive_sources_come_only_from_the_agent():
+    assert coded("Protesters were arrested by the Venezuelan police.")[0][:2] == ("VEN", "COERCE")
+    assert coded("Protesters in Caracas were arrested on Sunday.") == []  # who arrested them is not said
+
+
+def test_controlled_subjects_pass_down():
+    assert ("NOR", "AID", "SWE", "occurred") in coded("Norway agreed to help Sweden.")[:2] or coded(
+        "Norway agreed to help Sweden."
+    )[0][:3] == ("NOR", "AID", "SWE")
+    assert coded("Belarus allowed Russia to attack Ukraine.")[-1][:3] == ("RUS", "ASSAULT", "UKR")
+
+
+def test_coordinated_actors_give_one_event_each():
+    found = coded("Mali, Niger and Burkina Faso withdrew from ECOWAS in January.")
+    assert [f[0] for f in found] == ["MLI", "NER", "BFA"]
+    assert {f[1] for f in found} == {"SANCTION"}
+
+
+def test_symmetric_predicates_pair_coordinated_subjects():
+    assert coded("Vietnam and Laos signed an agreement on trade.") == [("VNM", "SUPPORT", "LAO", "occurred")]
+
+
+def test_event_nouns_with_possessor_or_by_phrase():
+    found = coded("Canada condemned the trip to Havana by Venezuela's foreign minister.")
+    assert ("VEN", "CONSULT", "CUB", "occurred") in found
+    assert coded("Western sanctions against Iran tightened.") == [("WST", "SANCTION", "IRN", "occurred")]
+
+
+def test_no_event_when_the_actor_is_not_said():
+    assert coded("The visit was long and the sanctions were painful.") == []
+
+
+def test_the_two_countries_are_the_last_pair_named_together():
+    found = coded("Kenya and Uganda share a border. The two countries signed a trade pact on Friday.")
+    assert found == [("KEN", "SUPPORT", "UGA", "occurred")]
+
+
+def test_violence_against_a_town_targets_its_civilians():
+    (e,) = analyze("Sudan's army shelled three villages in Darfur.", published="2024-03-06").events
+    assert (e.source.country, e.source.sector, e.plover, e.target.sector) == ("SDN", "MIL", "ASSAULT", "CVL")
+
+
+def test_a_user_lexicon_is_tried_first(tmp_path):
+    path = tmp_path / "lex.yaml"
+    path.write_text('verbs:\n  snub: [{cameo: "125", target: [dobj], actor_target: true}]\n')
+    resources = Resources.from_files(lexicon=path)
+    assert coded("Japan snubbed Korea.", resources=resources) == [("JPN", "REJECT", "KOR", "occurred")]
+
+
+def test_a_bad_lexicon_is_a_clear_error(tmp_path):
+    path = tmp_path / "lex.yaml"
+    path.write_text('verbs:\n  snub: [{cameo: "999"}]\n')
+    with pytest.raises(events.LexiconError, match="unknown CAMEO code '999'"):
+        events.load_lexicon(path)
+
+
+def test_every_sense_in_the_bundled_lexicon_has_a_valid_code():
+    lex = events.default_lexicon()
+    senses = [s for table in (lex.verbs, lex.nouns) for ss in table.values() for s in ss]
+    assert len(senses) > 150
+    assert all(s.cameo for s in senses)
