@@ -387,6 +387,8 @@ class _Builder:
     def _claim(self, m: _Mention) -> bool:
         if any(self.taken[m.start : m.end]):
             return False
+        if m.entry is None and not any(t.text[:1].isupper() for t in self.doc[m.start : m.end]):
+            return False  # "champagne & alcoholic": the recognizer's slip, not a name
         for i in range(m.start, m.end):
             self.taken[i] = True
         self.mentions.append(m)

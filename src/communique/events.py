@@ -70,6 +70,10 @@ CIVILIAN_PLACES = {
     "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
     "community", "settlement", "suburb", "hamlet",
 }  # fmt: skip
+RELATIONAL_PEOPLE = {
+    "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "friend", "adversary", "opponent", "critic",
+    "supporter", "member", "successor", "predecessor", "counterpart", "foe", "client", "proxy",
+}  # fmt: skip
 RELATION_NOUNS = {"tie", "relation", "relationship", "partnership", "alliance", "cooperation", "friendship"}
 GROUP_WORDS = {
     "country",
@@ -518,7 +522,8 @@ class _Coder:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and not sense.actor_target:
-                refs = [r for t in tokens for r in [self._owner(t)] if r is not None]
+                # whose a thing is; but "the United States' partners" are not the United States
+                refs = [r for t in tokens if t.lemma_.lower() not in RELATIONAL_PEOPLE for r in [self._owner(t)] if r]
             if not refs and ontology.quad_class(sense.cameo) == 4:
                 refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if refs:
@@ -603,6 +608,12 @@ class _Coder:
             group = self._group_of(token, size)
             if group:
                 return group
+        listed = [a for a in token.children if a.dep_ == "appos"]
+        if listed:
+            # "its biggest trading partners — Mexico, Canada and China": the names say who
+            refs = [r for a in listed for r in self.index.refs(a, agent=agent)]
+            if refs:
+                return refs
         refs = self.index.refs(token, agent=agent)
         for e in examples:
             refs = [r for r in refs if r.kind == PERSON or r.country] + self.index.refs(e, agent=agent)
@@ -734,6 +745,9 @@ class _Coder:
                 continue
             lemma = self.lex.lemma(head)
             cue = self.lex.status_cues.get(lemma)
+            if lemma == "suppose" and node.dep_ == "xcomp":
+                # "were supposed to sign": it did not happen; "is supposed to sign": it is planned
+                cue = "expected" if _is_present_or_future(head) else "negated"
             if head.pos_ in ("VERB", "ADJ", "NOUN") and cue and node.dep_ != "conj":
                 if lemma in ("expect", "set", "due", "schedule") and not _is_present_or_future(head):
                     cue = None
