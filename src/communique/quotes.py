@@ -51,6 +51,8 @@ class Lexicon:
     naming_verbs: frozenset[str]
     naming_nouns: frozenset[str]
     naming_words: frozenset[str]
+    claim_nouns: frozenset[str]
+    light_verbs: frozenset[str]
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -76,6 +78,8 @@ def lexicon() -> Lexicon:
         naming_verbs=words(data["naming"]["verbs"]),
         naming_nouns=words(data["naming"]["nouns"]),
         naming_words=words(data["naming"]["words"]),
+        claim_nouns=words(data["claim_nouns"]),
+        light_verbs=words(data["light_verbs"]),
     )
 
 
@@ -240,6 +244,11 @@ class _Finder:
                 if att is not None:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.claim_nouns:
+                att = self._noun_attribution(t)
+                if att is not None:
+                    self.attributions.append(att)
+                    self.by_cue[t.i] = att
             elif t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
                 lemma = t.lemma_.lower()
                 if (
@@ -258,6 +267,10 @@ class _Finder:
         children = list(t.children)
         content, via = None, ""
         clauses = [c for c in children if c.dep_ == "ccomp"]
+        if not clauses and lemma in lex.clause_verbs:
+            # a reported clause the parser took for an adverbial one: "said he would not accept it if ...",
+            # "have not said when they would vote"
+            clauses = [c for c in children if c.dep_ == "advcl" and c.i > t.i and _reported_clause(c)]
         if clauses and lemma in lex.clause_verbs:
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
@@ -282,6 +295,34 @@ class _Finder:
             return None
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
 
+    def _noun_attribution(self, t: Token) -> Attribution | None:
+        """ "Trump's claim that ...", "a promise by the minister to ...", "issued a statement saying ..."."""
+        clauses = [
+            c
+            for c in t.rights
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                or _is_infinitive(c)
+                and c.dep_ == "acl"
+            )
+        ]
+        if not clauses:
+            return None
+        speaker = next((c for c in t.children if c.dep_ == "poss"), None)
+        if speaker is None:
+            by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            if by is not None:
+                speaker = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
+            speaker = self._subject(t.head)
+        if speaker is None:
+            return None
+        content = self._range(clauses)
+        if content is None:
+            return None
+        return Attribution(t, t.i + 1, speaker, content, via="noun")
+
     def _according_to(self, t: Token) -> Attribution | None:
         to = self.doc[t.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -298,6 +339,15 @@ class _Finder:
         end = max(c.right_edge.i for c in tokens) + 1
         if skip_head:
             start = min(c.i for c in tokens) + 1
+        # "..., citing ...", "... and warned ...": the speaker's next act, which the parser hung on the content
+        for c in tokens:
+            for r in c.rights:
+                if (
+                    r.dep_ in ("advcl", "conj")
+                    and r.lemma_.lower() in self.lex.speech
+                    and not any(g.dep_ in _SUBJECTS for g in r.children)
+                ):
+                    end = min(end, r.left_edge.i)
         return self._trim(start, end)
 
     def _range_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
@@ -340,8 +390,19 @@ class _Finder:
                         return obj
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head  # "a statement saying ...", "with a spokesman saying ..."
-            if v.dep_ in _SHARES_SUBJECT and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-                v = v.head
+            head = v.head
+            if v.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head  # "pitched himself ... by telling them that ..."
+            if v.dep_ in _SHARES_SUBJECT and head.i != v.i and head.pos_ in ("VERB", "AUX"):
+                v = head
+                continue
+            if (
+                v.dep_ == "xcomp"
+                and head.pos_ == "ADJ"
+                and head.dep_ in ("acomp", "xcomp")
+                and head.head.i != head.i
+            ):
+                v = head.head  # "is determined to warn ..."
                 continue
             break
         return None
@@ -469,8 +530,15 @@ class _Finder:
             self.by_cue[cue.i] = att
         if att.speaker is None and cue.lower_ != "according":
             # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial"
-            after = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "dative")]
-            if after and after[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            after = [
+                c
+                for c in cue.rights
+                if c.dep_ in ("dobj", "nsubj", "attr", "dative")
+                and c.left_edge.i <= cue.i + 2
+                and c.pos_ in ("PROPN", "NOUN", "PRON")
+                and c.ent_type_ not in ("DATE", "TIME")
+            ]
+            if after:
                 att.speaker = after[0]
         return att
 
@@ -847,6 +915,17 @@ def _same_speaker(a: Attribution, b: Attribution) -> bool:
             or a.speaker.text == b.speaker.text
         )
     )
+
+
+def _reported_clause(token: Token) -> bool:
+    """A finite clause with its own subject, introduced by nothing or by a question word."""
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    if marks and marks[0] not in ("whether", "if", "how", "why", "what", "when", "where", "who"):
+        return False
+    finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in token.children
+    )
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 def _is_infinitive(token: Token) -> bool:

@@ -1,0 +1,279 @@
+"""Quotes and their speakers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors import find_actors
+from communique.nlp import load_pipeline
+from communique.quotes import find_quotes, quote_segments
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def quotes_of(nlp, text: str):
+    doc = nlp(text)
+    return find_quotes(doc, find_actors(doc))
+
+
+def one(quotes, kind: str | None = None, containing: str = ""):
+    found = [q for q in quotes if (kind is None or q.kind == kind) and containing in q.text]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def speaker(q) -> tuple[str | None, str | None]:
+    return (q.speaker.name, q.speaker.text) if q.speaker else (None, None)
+
+
+# ---------------------------------------------------------------------------------------------- marks
+
+
+def test_segments_straight_curly_and_double_apostrophes():
+    text = "He said “one thing,” then \"another\" and ''a third.''"
+    found = [text[s.start : s.end] for s in quote_segments(text)]
+    assert found == ["one thing,", "another", "a third."]
+
+
+def test_segments_keep_single_marks_inside():
+    text = "“They call it a ‘little war,’ but it is not,” he said."
+    (seg,) = quote_segments(text)
+    assert text[seg.start : seg.end] == "They call it a ‘little war,’ but it is not,"
+
+
+def test_segments_run_over_paragraphs():
+    text = "“The first paragraph ends here.\n\n“The second one goes on,” she said."
+    first, second = quote_segments(text)
+    assert first.close is None and not first.continues
+    assert second.continues and second.close is not None
+
+
+# ---------------------------------------------------------------------------------------------- direct
+
+
+def test_direct_curly_with_speaker_after(nlp):
+    text = "Maria Kovacs, the Interior Ministry spokeswoman, spoke on Monday. “We will not give up,” Ms. Kovacs said."
+    q = one(quotes_of(nlp, text), "direct")
+    assert q.text == "We will not give up"
+    assert speaker(q) == ("Maria Kovacs", "Ms. Kovacs")
+    assert q.cue.text == "said"
+
+
+def test_direct_straight_marks_inverted_speaker(nlp):
+    text = '"The plan is dead. Nobody will sign it," said Peter Novak, a senior fellow at the institute.'
+    q = one(quotes_of(nlp, text), "direct")
+    assert q.text == "The plan is dead. Nobody will sign it"
+    assert speaker(q)[0] == "Peter Novak"
+
+
+def test_direct_after_colon(nlp):
+    text = "The president told reporters: “Our borders are closed to nobody.”"
+    q = one(quotes_of(nlp, text), "direct")
+    assert q.text == "Our borders are closed to nobody"
+    assert speaker(q)[1] == "The president"
+
+
+def test_direct_over_two_paragraphs(nlp):
+    text = (
+        "Anna Berg, the mayor, spoke at length.\n\n"
+        "“The river rose faster than anyone expected. We lost the bridge.\n\n"
+        "“Now we rebuild,” Ms. Berg said."
+    )
+    q = one(quotes_of(nlp, text), "direct")
+    assert "We lost the bridge" in q.text and "Now we rebuild" in q.text
+    assert speaker(q)[0] == "Anna Berg"
+
+
+def test_split_quote_is_one_quote(nlp):
+    text = "Tomas Rey is the port director. “We will fight,” Mr. Rey said, “and we will win.”"
+    q = one(quotes_of(nlp, text), "direct")
+    assert q.text == "We will fight and we will win"
+    assert speaker(q)[0] == "Tomas Rey"
+
+
+def test_quote_after_attributed_sentence_continues_the_speaker(nlp):
+    text = "“The talks failed,” said Omar Haddad, the chief negotiator. “We will try again in May.”"
+    (q,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert "We will try again in May" in q.text
+    assert speaker(q)[0] == "Omar Haddad"
+
+
+def test_quote_within_quote_stays_inside(nlp):
+    text = "“They call it a ‘little war,’ but it is not,” said Lena Ortiz, a historian."
+    quotes = quotes_of(nlp, text)
+    q = one(quotes, "direct")
+    assert "‘little war,’" in q.text
+    assert not any(x.text.strip("‘’,") == "little war" for x in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- mixed
+
+
+def test_mixed_fragment_in_reported_speech(nlp):
+    text = "Jane Smith, the foreign minister, warned Ruritania that it would face “serious consequences” if it went ahead."
+    quotes = quotes_of(nlp, text)
+    (fragment,) = [q for q in quotes if q.text == "serious consequences"]
+    assert fragment.kind == "mixed"
+    assert speaker(fragment)[0] == "Jane Smith"
+    clause = [q for q in quotes if "if it went ahead" in q.text]
+    assert clause and speaker(clause[0])[0] == "Jane Smith"
+
+
+def test_mixed_fragment_after_pledge(nlp):
+    text = "The two leaders pledged to “deepen cooperation in every field between our armies.”"
+    q = one(quotes_of(nlp, text), containing="deepen cooperation")
+    assert q.kind in ("direct", "mixed")
+    assert speaker(q)[1] == "The two leaders"
+
+
+# ---------------------------------------------------------------------------------------------- indirect
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Ruritania has repeatedly denied that it supplied weapons to the rebels.",
+            "it supplied weapons to the rebels",
+            "Ruritania",
+        ),
+        (
+            "The governor told reporters the vote would go ahead in June.",
+            "the vote would go ahead in June",
+            "The governor",
+        ),
+        (
+            "The bridge will reopen next week, according to city officials.",
+            "The bridge will reopen next week",
+            "city officials",
+        ),
+        (
+            "The factory will close in March, a union official said.",
+            "The factory will close in March",
+            "a union official",
+        ),
+        (
+            "The Daily Courier reports that the mayor will resign.",
+            "the mayor will resign",
+            "The Daily Courier",
+        ),
+        (
+            "The dam was built without permits, the newspaper has learned.",
+            "The dam was built without permits",
+            "the newspaper",
+        ),
+        ("She noted that prices had doubled since January.", "prices had doubled since January", "She"),
+        ("He argued that the treaty was never ratified.", "the treaty was never ratified", "He"),
+        (
+            "The ministry acknowledged that two soldiers had been captured.",
+            "two soldiers had been captured",
+            "The ministry",
+        ),
+        (
+            "The senator wrote that the law would hurt small farms.",
+            "the law would hurt small farms",
+            "The senator",
+        ),
+    ],
+)
+def test_indirect_speech(nlp, text, content, who):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert content in q.text
+    assert "said" not in q.text and who not in q.text
+    assert speaker(q)[1] == who
+
+
+def test_parenthetical_attribution(nlp):
+    text = "The museum, the curator said, will open in the spring."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith("The museum") and q.text.endswith("in the spring")
+    assert speaker(q)[1] == "the curator"
+
+
+# ---------------------------------------------------------------------------------------------- speakers
+
+
+def test_pronoun_speaker_resolves_to_the_person(nlp):
+    text = "Lars Holm, the Danish energy minister, arrived on Tuesday. “The pipeline is safe,” he said."
+    q = one(quotes_of(nlp, text), "direct")
+    assert speaker(q) == ("Lars Holm", "he")
+
+
+def test_role_noun_speaker_resolves_to_the_person(nlp):
+    text = (
+        "Ned Carter, the State Department spokesman, spoke on Monday. Talks resumed later. "
+        "“We are not there yet,” the spokesman said."
+    )
+    q = one(quotes_of(nlp, text), "direct")
+    assert speaker(q) == ("Ned Carter", "the spokesman")
+
+
+def test_publication_speaker_for_an_editorial(nlp):
+    text = "“The West sees this visit through a biased lens,” read a Global Times editorial on Tuesday."
+    q = one(quotes_of(nlp, text), "direct")
+    assert speaker(q)[0] == "Global Times"
+
+
+def test_anonymous_source_stays_anonymous(nlp):
+    text = "Rosa Lindqvist met the delegation on Monday. The meeting went badly, a source said."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert speaker(q) == (None, "a source")
+
+
+def test_relative_pronoun_speaker_names_the_antecedent(nlp):
+    text = "Olga Petrova, who said the ceasefire would hold, left the talks early."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "the ceasefire would hold"
+    assert speaker(q) == ("Olga Petrova", "who")
+
+
+# ---------------------------------------------------------------------------------------------- not quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The two countries proclaimed a “no limits” partnership last year.", "no limits"),
+        ("The army fields the “Thunderbolt” rocket launcher.", "Thunderbolt"),
+        ("said Dr. Ames, author of “The Long War: A Short History.”", "The Long War"),
+        ("The paper ran an editorial headlined “Why the Bridge Must Fall.”", "Why the Bridge Must Fall"),
+        (
+            "Ties were raised to an “all-weather strategic partnership,” a label that hides strains.",
+            "all-weather",
+        ),
+        ("The so-called “peace plan” was never published.", "peace plan"),
+        ("The song “Rivers of Home” topped the charts.", "Rivers of Home"),
+    ],
+)
+def test_names_titles_and_scare_quotes_are_not_quotes(nlp, text, words):
+    assert not any(words in q.text for q in quotes_of(nlp, text))
+
+
+def test_called_by_a_speaker_is_speech_but_called_as_a_name_is_not(nlp):
+    spoken = quotes_of(nlp, "The minister called the proposal “a dangerous fantasy” on Friday.")
+    assert any("dangerous fantasy" in q.text for q in spoken)
+    named = quotes_of(nlp, "They built a rocket called “Kestrel” in the desert.")
+    assert not any("Kestrel" in q.text for q in named)
+
+
+# ---------------------------------------------------------------------------------------------- offsets
+
+
+def test_offsets_slice_the_body_to_the_quote_text(nlp):
+    text = (
+        "Karl Weber, the finance minister, spoke on Friday.\n\n"
+        "“Inflation will fall this year,” Mr. Weber said. He added that wages would rise.\n\n"
+        "Analysts said the forecast was “optimistic at best” and the central bank disagreed, according to a report."
+    )
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) >= 4
+    for q in quotes:
+        assert doc.text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert doc.text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker is not None and q.speaker.start is not None:
+            assert doc.text[q.speaker.start : q.speaker.end] == q.speaker.text
