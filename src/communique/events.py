@@ -29,6 +29,7 @@ from .timex import article_time
 # Status precedence when several cues apply along the chain of governing verbs: an event that a
 # sentence denies is negated whatever else is said of it.
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "alleged": 2, "expected": 1, "occurred": 0}
+CUE_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj", "csubj"}
 COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -127,6 +128,7 @@ class Sense:
         None  # nouns: a compound/amod modifier that must be present ("tariff fight")
     )
     source_kinds: frozenset[str] | None = None  # the source must be of these actor kinds (person ...)
+    not_target_sectors: frozenset[str] = frozenset()  # targets of these sectors do not make the event
     particles: tuple[str, ...] = ()  # the words after the trigger in a multi-word lemma
 
 
@@ -210,6 +212,7 @@ def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
         light_verbs=words("light_verbs"),
         modifier=words("modifier"),
         source_kinds=words("source_kinds"),
+        not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
         particles=particles,
     )
 
@@ -523,7 +526,13 @@ class _Coder:
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and not sense.actor_target:
                 # whose a thing is; but "the United States' partners" are not the United States
-                refs = [r for t in tokens if t.lemma_.lower() not in RELATIONAL_PEOPLE for r in [self._owner(t)] if r]
+                refs = [
+                    r
+                    for t in tokens
+                    if t.lemma_.lower() not in RELATIONAL_PEOPLE
+                    for r in [self._owner(t)]
+                    if r
+                ]
             if not refs and ontology.quad_class(sense.cameo) == 4:
                 refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if refs:
@@ -679,8 +688,15 @@ class _Coder:
         for source, target in pairs:
             if source is not None and target is not None and _same(source, target):
                 continue
-            if sense.place and source is not None and target is not None and source.country == target.country:
-                continue  # arriving in one's own capital is not a visit
+            if (
+                source is not None
+                and target is not None
+                and target.kind in ("country", "place")
+                and source.country == target.country
+            ):
+                continue  # arriving in one's own capital, sending troops to one's own border: no interaction
+            if target is not None and target.sector in sense.not_target_sectors:
+                continue  # "speaking to reporters" is a statement, not a consultation
             out.append(
                 Event(
                     evidence=evidence,
@@ -744,7 +760,8 @@ class _Coder:
                 node = head.head
                 continue
             lemma = self.lex.lemma(head)
-            cue = self.lex.status_cues.get(lemma)
+            # a verb colours what it governs as its complement, not a clause that only modifies it
+            cue = self.lex.status_cues.get(lemma) if node.dep_ in CUE_DEPS else None
             if lemma == "suppose" and node.dep_ == "xcomp":
                 # "were supposed to sign": it did not happen; "is supposed to sign": it is planned
                 cue = "expected" if _is_present_or_future(head) else "negated"
@@ -754,7 +771,7 @@ class _Coder:
                 if cue:
                     bump(cue)
             for c in head.children:
-                if node.dep_ != "conj" and (c.dep_ == "neg") and head.pos_ == "VERB":
+                if node.dep_ in CUE_DEPS and c.dep_ == "neg" and head.pos_ == "VERB":
                     bump("negated")
                 elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and node.dep_ in ("xcomp",):
                     bump(MODAL_STATUS[c.lower_])
@@ -848,7 +865,7 @@ def _is_nonfinite(verb: Token) -> bool:
 def _reported_future(verb: Token) -> bool:
     """ "announced that it would cease": a past "will", reported; not a condition."""
     head = verb.head
-    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_ in REPORTING_VERBS
+    return verb.dep_ == "ccomp" and head.tag_ in ("VBD", "VBG", "VBN") and head.lemma_ in REPORTING_VERBS
 
 
 def _after_comma_and(verb: Token) -> bool:
