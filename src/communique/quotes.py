@@ -339,15 +339,26 @@ class _Finder:
         end = max(c.right_edge.i for c in tokens) + 1
         if skip_head:
             start = min(c.i for c in tokens) + 1
-        # "..., citing ...", "... and warned ...": the speaker's next act, which the parser hung on the content
+        lex = self.lex
+        doc = self.doc
         for c in tokens:
             for r in c.rights:
-                if (
-                    r.dep_ in ("advcl", "conj")
-                    and r.lemma_.lower() in self.lex.speech
-                    and not any(g.dep_ in _SUBJECTS for g in r.children)
-                ):
+                if r.dep_ not in ("advcl", "conj") or any(g.dep_ in _SUBJECTS for g in r.children):
+                    continue
+                lemma = r.lemma_.lower()
+                if lemma in lex.speech or lemma in lex.infinitive or lemma in lex.object_verbs:
+                    # "..., citing ...", "... and warned ...": the speaker's next act, hung on the content
                     end = min(end, r.left_edge.i)
+                elif (
+                    r.dep_ == "advcl"
+                    and r.tag_ == "VBG"
+                    and r.left_edge.i > c.i
+                    and doc[r.left_edge.i - 1].text == ","
+                ):
+                    # "..., implicitly putting his name on the line": the writer's gloss, not the words reported
+                    end = min(end, r.left_edge.i)
+        while start < end and doc[start].dep_ == "npadvmod" and doc[start].ent_type_ in ("DATE", "TIME"):
+            start = doc[start].right_edge.i + 1  # "told them this weekend he would ...": the cue's time
         return self._trim(start, end)
 
     def _range_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
@@ -846,6 +857,9 @@ class _Finder:
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
             kind = "mixed" if words else "indirect"
+            if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
+                continue  # "she said she expects ...": the belief is part of what she said
+                continue
             quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
             if words and quoted_chars * 10 >= (end - start) * 6:
                 continue  # mostly quoted: the quoted words stand for the clause
@@ -865,6 +879,15 @@ class _Finder:
             items.append(((anchor, 0), self._quote(self.text[s:e], s, e, "mixed", att, 0.8)))
         items.sort(key=lambda x: x[0])
         return [q for _, q in items]
+
+    def _inside_other_report(self, att: Attribution) -> bool:
+        return any(
+            o is not att
+            and o.content is not None
+            and o.speaker is not None
+            and o.content[0] <= att.cue.i < o.content[1]
+            for o in self.attributions
+        )
 
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
