@@ -52,6 +52,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     naming_words: frozenset[str]
     claim_nouns: frozenset[str]
+    complement_verbs: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
 
     @property
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         naming_nouns=words(data["naming"]["nouns"]),
         naming_words=words(data["naming"]["words"]),
         claim_nouns=words(data["claim_nouns"]),
+        complement_verbs={k: words(v) for k, v in (data["complement_verbs"] or {}).items()},
         light_verbs=words(data["light_verbs"]),
     )
 
@@ -88,7 +90,8 @@ def lexicon() -> Lexicon:
 OPENING, CLOSING, EITHER = "open", "close", "either"
 _MARK = re.compile(r"''|[\"“”„«»]|\n")
 _SENTENCE_END = ".!?"
-_LEAD_IN = ":,—–―-"  # what may stand between a cue and the quote it introduces
+_LEAD_IN = ":,—–―-"
+_GOES_ON = re.compile(r",\s*(?:but|and|or)$")  # what may stand between a cue and the quote it introduces
 
 
 @dataclass
@@ -253,6 +256,7 @@ class _Finder:
                 lemma = t.lemma_.lower()
                 if (
                     lemma in lex.clause_verbs
+                    or lemma in lex.complement_verbs
                     or lemma in lex.infinitive
                     or lemma in lex.object_verbs
                     or lemma in lex.object_preps
@@ -277,6 +281,19 @@ class _Finder:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
             if inf:
                 content, via = self._range(inf), "infinitive"
+        if content is None and lemma in lex.complement_verbs:
+            # "called the plan “a disaster”": the object and what it is called
+            obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > t.i]
+            comp = [
+                c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") and c.i > t.i
+            ]
+            comp += [
+                c
+                for c in children
+                if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.complement_verbs[lemma]
+            ]
+            if comp and (obj or t.dep_ in ("relcl",)):
+                content, via = self._range(obj + comp), "complement"
         if content is None and lemma in lex.object_verbs:
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
             objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
@@ -615,8 +632,15 @@ class _Finder:
         lex = self.lex
         doc = self.doc
         j = bisect_left(self.starts, self.segments[k].open)
-        prev = [doc[i] for i in range(max(0, j - 3), j) if not doc[i].is_punct or doc[i].text in ("-",)]
-        prev = [t for t in prev if t.lower_ not in ("the", "a", "an", "his", "her", "its", "their")]
+        prev: list[Token] = []
+        for i in range(j - 1, max(-1, j - 6), -1):
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", ","):
+                break  # the naming words stand right before the mark ("headlined “...”", "author of “...”")
+            if not t.is_punct and t.lower_ not in ("the", "a", "an", "his", "her", "its", "their"):
+                prev.insert(0, t)
+            if len(prev) == 3:
+                break
         if not prev:
             return False
         last = prev[-1]
@@ -697,6 +721,13 @@ class _Finder:
             )
             starts = seg.continues or after_attribution or self._starts_sentence(k)
             direct[k] = starts and self._ends_clause(k)
+            if k > 0 and direct[k - 1] and trail[k - 1] is not None and _GOES_ON.search(before):
+                # “...,” he said, but “...”: the same speaker goes on after the attribution
+                cue_end = trail[k - 1].cue.idx
+                if cue_end < seg.open and frame_end[k - 1] >= para_start + len(before) - 4:
+                    lead[k] = trail[k - 1]
+                    direct[k] = self._ends_clause(k)
+                    continue
             if before.endswith(tuple(_LEAD_IN)):
                 a, b = self._leading_frame(k)
                 cue = self._cue_in(a, b, last=True)
