@@ -79,9 +79,10 @@ def test_passive_sources_come_only_from_the_agent():
 
 
 def test_controlled_subjects_pass_down():
-    assert ("NOR", "AID", "SWE", "occurred") in coded("Norway agreed to help Sweden.")[:2] or coded(
-        "Norway agreed to help Sweden."
-    )[0][:3] == ("NOR", "AID", "SWE")
+    assert coded("Norway agreed to help Sweden.") == [
+        ("NOR", "AGREE", "SWE", "occurred"),
+        ("NOR", "AID", "SWE", "expected"),
+    ]
     assert coded("Belarus allowed Russia to attack Ukraine.")[-1][:3] == ("RUS", "ASSAULT", "UKR")
 
 

@@ -143,6 +143,28 @@ class ActorIndex:
             start=token.idx, end=token.idx + len(token.text),
         )  # fmt: skip
 
+    def role_ref(self, token: Token, *, agent: bool = False) -> ActorRef | None:
+        """A role noun that is no actor of the article ("an official", "the opposition newspaper") as an
+        actor of its sector, with the country its modifiers name."""
+        if token.pos_ != "NOUN":
+            return None
+        g = gz.load()
+        role = role_at(token, g)
+        if role is None:
+            return None
+        start, sector = role
+        country = None
+        for m in _modifiers(token):
+            r = self.adjective_ref(m) or self.ref(m)
+            if r is not None and r.country and r.kind != PERSON:
+                country = r.country
+                start = min(start, m.i)
+        span = self.doc[start : token.i + 1]
+        return ActorRef(
+            name=span.text, text=span.text, country=country, sector=sector, code=_code(country, sector),
+            kind=GROUP, start=span.start_char, end=span.end_char,
+        )  # fmt: skip
+
     def refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Like ``ref``, with coordinated phrases expanded: "Beijing and Minsk" gives two."""
         out = []
@@ -285,7 +307,7 @@ DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB
 def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
     """Whether a body named without a country is the article's own country's: the military, police,
     protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
-    return sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE)
+    return sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE) or role in gz.load().domestic
 
 
 def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
@@ -302,6 +324,22 @@ def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
 
 def ent_at_token(ents: list[SpacySpan], i: int) -> SpacySpan | None:
     return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def role_at(token: Token, g: gz.Gazetteer) -> tuple[int, str] | None:
+    """The role phrase ending at ``token`` (its start token index and sector), longest first."""
+    if token.lemma_.lower() not in g.role_heads and token.lower_ not in g.role_heads:
+        return None
+    doc = token.doc
+    for n in range(min(g.max_role_words, token.i + 1), 0, -1):
+        before = doc[token.i - n + 1 : token.i]
+        # lemmas ("leaders" -> leader) and plain words ("media", which the lemmatizer makes "medium")
+        for words in (tuple(t.lemma_.lower() for t in before) + (token.lemma_.lower(),),
+                      tuple(t.lower_ for t in before) + (token.lower_,)):  # fmt: skip
+            sector = g.roles.get(words)
+            if sector:
+                return token.i - n + 1, sector
+    return None
 
 
 def _role_words(span: SpacySpan, g: gz.Gazetteer) -> str:
@@ -671,19 +709,7 @@ class _Builder:
     # ----- groups: role nouns with their modifiers ("Western leaders", "the Myanmar military") -----
 
     def _role_at(self, token: Token) -> tuple[int, str] | None:
-        """The role phrase ending at ``token`` (its start token index and sector), longest first."""
-        doc = self.doc
-        if token.lemma_.lower() not in self.g.role_heads and token.lower_ not in self.g.role_heads:
-            return None
-        for n in range(min(self.g.max_role_words, token.i + 1), 0, -1):
-            before = doc[token.i - n + 1 : token.i]
-            # lemmas ("leaders" -> leader) and plain words ("media", which the lemmatizer makes "medium")
-            for words in (tuple(t.lemma_.lower() for t in before) + (token.lemma_.lower(),),
-                          tuple(t.lower_ for t in before) + (token.lower_,)):  # fmt: skip
-                sector = self.g.roles.get(words)
-                if sector:
-                    return token.i - n + 1, sector
-        return None
+        return role_at(token, self.g)
 
     def _groups(self) -> None:
         doc = self.doc

@@ -69,8 +69,20 @@ RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 CIVILIAN_PLACES = {
     "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
     "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
-    "community", "settlement", "suburb", "hamlet",
+    "community", "settlement", "suburb", "hamlet", "hotel", "building", "port", "airport", "base", "station",
 }  # fmt: skip
+QUANTITY_WORDS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "score",
+    "group",
+    "crowd",
+    "number",
+    "handful",
+    "tens",
+}
 RELATIONAL_PEOPLE = {
     "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "friend", "adversary", "opponent", "critic",
     "supporter", "member", "successor", "predecessor", "counterpart", "foe", "client", "proxy",
@@ -129,6 +141,8 @@ class Sense:
     )
     source_kinds: frozenset[str] | None = None  # the source must be of these actor kinds (person ...)
     not_target_sectors: frozenset[str] = frozenset()  # targets of these sectors do not make the event
+    target_optional: bool = False  # the event stands without a target ("troops were deployed")
+    default_target: str | None = None  # "GOV": with no target named, the source's own government
     particles: tuple[str, ...] = ()  # the words after the trigger in a multi-word lemma
 
 
@@ -213,6 +227,8 @@ def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
         modifier=words("modifier"),
         source_kinds=words("source_kinds"),
         not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
+        target_optional=bool(raw.get("target_optional")),
+        default_target=raw.get("default_target"),
         particles=particles,
     )
 
@@ -355,7 +371,7 @@ class _Coder:
             return None
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
             return None
-        targets, place = self._targets(token, sense, passive)
+        targets, place = self._targets(token, sense, passive, sources)
         if targets is None:
             return None
         return _Candidate(token, sense, sources, targets, place)
@@ -379,9 +395,11 @@ class _Coder:
             return None  # a bare "the visit": who visited is not said here
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
             return None
+        if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
+            return None
         if sense.symmetric and len(sources) >= 2:
             return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
-        targets, place = self._targets(token, sense, passive=False)
+        targets, place = self._targets(token, sense, passive=False, sources=sources)
         if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
         return _Candidate(token, sense, sources, targets, place)
@@ -494,16 +512,19 @@ class _Coder:
         return self.index.adjective_ref(token)
 
     def _targets(
-        self, token: Token, sense: Sense, passive: bool
+        self, token: Token, sense: Sense, passive: bool, sources: list[ActorRef] = ()
     ) -> tuple[list[ActorRef] | None, ActorRef | None]:
         """The targets per the sense's order of places; None when the sense needs one and has none."""
         place = None
         for where in sense.target:
             tokens: list[Token] = []
             if where == "xobj":
-                # "threatened to attack Israel": the object of the threatened act
-                tokens = [g for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)
-                          for g in c.children if g.dep_ == "dobj"]  # fmt: skip
+                # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
+                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
+                tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
+                tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
+                           for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into")
+                           for g in p.children if g.dep_ == "pobj"]  # fmt: skip
             elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
                 if where == "dobj" and passive:
                     continue
@@ -524,6 +545,8 @@ class _Coder:
             if not tokens:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
+            if not refs and ontology.quad_class(sense.cameo) == 4:
+                refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if not refs and not sense.actor_target:
                 # whose a thing is; but "the United States' partners" are not the United States
                 refs = [
@@ -533,8 +556,10 @@ class _Coder:
                     for r in [self._owner(t)]
                     if r
                 ]
-            if not refs and ontology.quad_class(sense.cameo) == 4:
-                refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
+            if ontology.quad_class(sense.cameo) == 4:
+                # a curfew "in Yangon" by the junta, a raid on a town at home: its people are the target
+                home = {s.country for s in sources if s.country}
+                refs = [self._people_of(r) if r.kind == PLACE and r.country in home else r for r in refs]
             if refs:
                 if sense.target_kinds is not None and not any(
                     (r.kind or "") in sense.target_kinds for r in refs
@@ -546,6 +571,14 @@ class _Coder:
                 return refs, place
             if sense.actor_target:
                 return None, None
+        if sense.default_target == "GOV" and sources and sources[0].country:
+            # protesters with no target named protest against their own government
+            c = sources[0].country
+            return [
+                ActorRef(
+                    name=f"{c} government", text="", country=c, sector="GOV", code=c + "GOV", kind="group"
+                )
+            ], None
         if sense.actor_target or sense.target_kinds is not None:
             return None, None
         return [], None
@@ -562,11 +595,15 @@ class _Coder:
         order += [("pobj", g) for p in ("of", "by", "from") for g in preps.get(p, [])]
         # an organisation named before a noun is its framework, not its owner ("WTO dispute consultations")
         order += [("mod", c) for c in children if c.dep_ in ("compound", "amod", "nmod") and c.i < thing.i]
-        order += [("pobj", g) for p in ("with", "against", "on", "for", "to") for g in preps.get(p, [])]
+        order += [
+            ("pobj", g) for p in ("with", "against", "on", "for", "to", "into") for g in preps.get(p, [])
+        ]
+        order += [("igo", c) for c in _compounds(thing) if c.dep_ in ("compound", "nmod")]
+        order += [("pobj", g) for g in preps.get("in", [])]
         for how, c in order:
-            if how == "mod":
+            if how in ("mod", "igo"):
                 ref = self._modifier_ref(c)
-                if ref is not None and not (c.dep_ != "poss" and ref.kind == "igo"):
+                if ref is not None and (how == "igo" or c.dep_ == "poss" or ref.kind != "igo"):
                     return ref
                 continue
             refs = self._refs(c)
@@ -590,6 +627,12 @@ class _Coder:
                 if deeper is not None:
                     return deeper
         return None
+
+    def _people_of(self, place: ActorRef) -> ActorRef:
+        return ActorRef(
+            name=f"{place.name} civilians", text=place.text, country=place.country, sector="CVL",
+            code=(place.country or "") + "CVL", kind="group", start=place.start, end=place.end,
+        )  # fmt: skip
 
     def _civilians(self, token: Token) -> ActorRef | None:
         """ "Imposed martial law on six townships", "occupied hospitals": the people of a place."""
@@ -623,11 +666,55 @@ class _Coder:
             refs = [r for a in listed for r in self.index.refs(a, agent=agent)]
             if refs:
                 return refs
+        if token.lemma_.lower() in QUANTITY_WORDS:
+            # "thousands of Georgians", "dozens of protesters": the people counted
+            counted = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if counted:
+                return self._refs(counted[0], agent=agent)
         refs = self.index.refs(token, agent=agent)
+        several = self._several_countries(token, refs)
+        if several:
+            return several
+        if not refs:
+            role = self.index.role_ref(token, agent=agent)
+            refs = [role] if role is not None else []
         for e in examples:
             refs = [r for r in refs if r.kind == PERSON or r.country] + self.index.refs(e, agent=agent)
             refs = [r for r in refs if r.text != token.text] or refs
         return refs
+
+    def _several_countries(self, token: Token, refs: list[ActorRef]) -> list[ActorRef]:
+        """ "Russian and Chinese warships", "negotiators from Russia and Ukraine": one actor per country."""
+        if len(refs) > 1 or (refs and refs[0].kind not in ("group", None)):
+            return []
+        sector = refs[0].sector if refs else None
+        countries: list[ActorRef] = []
+        mods = [c for c in token.children if c.dep_ == "amod" and c.i < token.i]
+        mods += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for m in mods:
+            for x in [m, *m.conjuncts]:
+                r = self.index.adjective_ref(x) or self.index.ref(x)
+                if r is not None and r.country and r.kind in ("country", "place", "region"):
+                    countries.append(r)
+        if len({r.country for r in countries}) < 2:
+            return []
+        return [
+            ActorRef(name=f"{r.name} {token.text}", text=token.text, country=r.country, sector=sector,
+                     code=(r.country or "") + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text))
+            for r in countries
+        ]  # fmt: skip
 
     def _group_of(self, token: Token, size: int) -> list[ActorRef]:
         """ "The two countries", "the three nations", "the trio": the last group of that many countries the
@@ -669,7 +756,12 @@ class _Coder:
             sources, targets = [x for x in [source] if x], [x for x in [target] if x]
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
-        if not targets and sense.target and not (sense.symmetric and len(sources) >= 2):
+        if (
+            not targets
+            and sense.target
+            and not sense.target_optional
+            and not (sense.symmetric and len(sources) >= 2)
+        ):
             return []  # the sense names where its target is, and there is none
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         if sense.symmetric and not targets and len(sources) >= 2:
@@ -847,6 +939,15 @@ def _relation_noun(trigger: Token) -> str | None:
     return None
 
 
+def _compounds(token: Token) -> list[Token]:
+    """Noun modifiers before a noun and before its compounds: "the EU sanctions package" -> EU, sanctions."""
+    out = []
+    for c in token.lefts:
+        if c.dep_ in ("compound", "nmod", "amod"):
+            out += [c, *_compounds(c)]
+    return out
+
+
 def _after(date: TimeRef | None, published: str | None) -> bool:
     """Whether a date the text gives lies after the article's date."""
     if date is None or date.from_article or not date.value or not published:
@@ -892,8 +993,8 @@ def _is_present_or_future(verb: Token) -> bool:
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
-    if a.actor_id and a.actor_id == b.actor_id:
-        return True
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
     return (
         a.kind != PERSON
         and b.kind != PERSON

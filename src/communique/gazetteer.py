@@ -38,6 +38,7 @@ class Gazetteer:
     us_markers: frozenset[str]
     cities: dict[str, str]  # city, state or province name -> ISO alpha-3 (most populous)
     country_names: dict[str, str]  # alpha-3 -> common English name
+    domestic: frozenset[str] = frozenset()  # roles that, named without a country, are the article's own
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -164,6 +165,7 @@ def load() -> Gazetteer:
         roles=roles,
         honorifics=frozenset(roles_data["honorifics"]),
         us_markers=frozenset(roles_data["us_markers"]),
+        domestic=frozenset(roles_data.get("domestic", [])),
         cities=_cities(info),
         country_names=country_names,
     )
