@@ -408,7 +408,7 @@ class _Finder:
         v = verb
         for _ in range(4):
             for c in v.children:
-                if c.dep_ in _SUBJECTS:
+                if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0:
                     return c
                 if c.dep_ == "nsubjpass" and v.lemma_ == "quote":
                     return c  # "X was quoted as saying"
@@ -568,6 +568,13 @@ class _Finder:
             ]
             if after:
                 att.speaker = after[0]
+            else:
+                # "“...,” Representative Jane Doe, told reporters": the comma cut the subject off
+                i = cue.i - 1
+                if i >= 0 and self.doc[i].text == ",":
+                    i -= 1
+                if i >= 0 and self.doc[i].pos_ == "PROPN" and self.quote_of[i] < 0:
+                    att.speaker = self.doc[i]
         return att
 
     def _dash_speaker(self, k: int, start: int, end: int) -> Attribution | None:
@@ -656,8 +663,12 @@ class _Finder:
             and prev[-2].lemma_.lower() in ("know", "refer", "describe", "dub", "brand", "label")
         ):
             return prev[-2].lemma_.lower() in ("know", "refer") or not self._subject_of_naming(prev[-2])
-        # "the book “...”", "the slogan “...”"
-        return last.pos_ == "NOUN" and lemma in lex.naming_nouns and last.dep_ != "compound"
+        # "the book “...”", "the slogan “...”": a title, or the quoted words standing in apposition to the noun
+        if last.pos_ != "NOUN" or lemma not in lex.naming_nouns or last.dep_ == "compound":
+            return False
+        a, b = self.seg_tokens[k]
+        inner = self._segment_words(k).lstrip()
+        return inner[:1].isupper() or any(t.head.i == last.i for t in self.doc[a:b])
 
     def _subject_of_naming(self, verb: Token) -> bool:
         """Whether a naming verb ("called") is said by someone: it has an active subject."""
@@ -831,7 +842,7 @@ class _Finder:
                 if att.content is None or att.speaker is None:
                     continue
                 s, e = att.content
-                if s <= a and b <= e + 1 and (scope is None or e - s < scope.content[1] - scope.content[0]):
+                if s <= a < e and (scope is None or e - s < scope.content[1] - scope.content[0]):
                     scope = att
             if scope is None:
                 scope = self._governing_cue(a, b)
