@@ -292,7 +292,7 @@ class _Finder:
                 for c in children
                 if c.dep_ == "prep" and c.i > t.i and c.lower_ in lex.complement_verbs[lemma]
             ]
-            if comp and (obj or t.dep_ in ("relcl",)):
+            if comp and (obj or t.dep_ == "relcl" or any(c.dep_ == "oprd" for c in comp)):
                 content, via = self._range(obj + comp), "complement"
         if content is None and lemma in lex.object_verbs:
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
@@ -731,7 +731,9 @@ class _Finder:
                 and (trail[k - 1].content is None or before.endswith(tuple(_SENTENCE_END)))
             )
             starts = seg.continues or after_attribution or self._starts_sentence(k)
-            direct[k] = starts and self._ends_clause(k)
+            # “...,” X said: the quoted words are what X said, wherever they begin
+            inverted = trail[k] is not None and self.text[seg.start : seg.end].rstrip().endswith(",")
+            direct[k] = (starts or inverted) and self._ends_clause(k)
             if k > 0 and direct[k - 1] and trail[k - 1] is not None and _GOES_ON.search(before):
                 # “...,” he said, but “...”: the same speaker goes on after the attribution
                 cue_end = trail[k - 1].cue.idx
@@ -853,10 +855,15 @@ class _Finder:
 
     def _governing_cue(self, a: int, b: int) -> Attribution | None:
         """A speech verb the quoted words depend on: "pledged to “...”", "called it “...”"."""
-        root = next((t for t in self.doc[a:b] if not (a <= t.head.i < b)), None)
-        t = root
+        for root in (t for t in self.doc[a:b] if not (a <= t.head.i < b) and not t.is_punct):
+            att = self._cue_above(root)
+            if att is not None:
+                return att
+        return None
+
+    def _cue_above(self, t: Token) -> Attribution | None:
         for _ in range(4):
-            if t is None or t.head.i == t.i:
+            if t.head.i == t.i:
                 return None
             t = t.head
             att = self.by_cue.get(t.i)
