@@ -1,0 +1,35 @@
+"""The throughput benchmark (benchmarks/throughput.py) runs end to end on a few articles we write."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from communique.ingest import article_from_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import throughput  # noqa: E402
+
+TEXTS = [
+    "Russia and China signed a trade agreement in Moscow on Monday.",
+    'The foreign minister of Poland accused Belarus of sending migrants to the border. "This must stop," she said.',
+    "Protesters marched in Nairobi on Tuesday, and the police arrested dozens of them.",
+]
+
+
+def test_one_round_measures_every_run_and_writes_a_table():
+    articles = [article_from_text(text, published="2024-03-05") for text in TEXTS]
+
+    report = throughput.run_benchmark(articles, workers=(1, 2), rounds=1)
+    text = throughput.render(report, "throughput.py --rounds 1", "three test articles")
+
+    assert report.rounds == 1
+    for kind in ("a", "b", "c"):
+        for workers in (1, 2):
+            row = report.rows[(kind, workers)]
+            assert row.articles == 3 and row.seconds > 0 and row.peak_mb > 0
+    assert report.rows[("a", 1)].tokens == report.rows[("b", 2)].tokens > 0
+    assert report.rows[("b", 1)].found["events"] >= 1
+    assert "| (b) communique `analyze_many` | 1 | 3 |" in text
+    assert "ingest with 2 workers over 1 worker" in text
