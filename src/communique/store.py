@@ -283,6 +283,7 @@ SQL = {
     "insert_time": _insert("times", TIME_COLUMNS),
     "insert_cluster": _insert("event_clusters", CLUSTER_COLUMNS),
     "insert_member": _insert("cluster_members", ["event_id", "cluster_id"]),
+    "stored_ids": "SELECT id FROM articles WHERE id IN ({marks})",
     "article": "SELECT * FROM articles WHERE id = ?",
     "article_actors": "SELECT * FROM actors WHERE article_id = ? ORDER BY seq",
     "article_mentions": "SELECT * FROM mentions WHERE article_id = ? ORDER BY actor_seq, seq",
@@ -309,6 +310,7 @@ SQL = {
         " JOIN articles a ON a.id = e.article_id WHERE e.cluster_key IS NULL ORDER BY e.id"
     ),
     "count": "SELECT COUNT(*) FROM {table}",
+    "create_table": "CREATE TABLE {table} ({columns})",
     # Queries take their WHERE clause from _Filters; the column lists are what users see.
     "events": (
         "SELECT e.id, c.id AS cluster_id, e.event_date AS date,"
@@ -512,11 +514,10 @@ class Store:
 
     def _create_schema(self) -> None:
         with self._transaction():
-            if not self._scalar(
-                self.dialect.has_table, ("meta",)
-            ):  # another process may have created it meanwhile
+            # another process may have created it since we looked
+            if not self._scalar(self.dialect.has_table, ("meta",)):
                 for table, columns in TABLES.items():
-                    self._execute(f"CREATE TABLE {table} ({columns})")
+                    self._execute("create_table", table=table, columns=columns)
                 for statement in INDEXES:
                     self._execute(statement)
                 self._execute("set_meta", ("schema_version", str(SCHEMA_VERSION)))
@@ -531,7 +532,7 @@ class Store:
         for start in range(0, len(ids), 500):  # well under SQLite's parameter limit
             part = ids[start : start + 500]
             marks = ", ".join("?" for _ in part)
-            found.update(r[0] for r in self._execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
+            found.update(r[0] for r in self._execute("stored_ids", part, marks=marks))
         return found
 
     def add(self, analyses: Iterable[Analysis]) -> AddResult:
@@ -760,7 +761,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {table: self._scalar(SQL["count"].format(table=table)) for table in TABLES if table != "meta"}
+        return {
+            table: self._execute("count", table=table).fetchone()[0] for table in TABLES if table != "meta"
+        }
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self._execute("article_ids")]
