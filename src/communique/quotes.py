@@ -182,6 +182,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _SUBJECTS = ("nsubj", "csubj")
 # an attribution that is a modifier of another verb shares that verb's subject ("..., adding that ...")
 _SHARES_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
+_PHRASE_DEPS = ("compound", "flat", "nummod", "nmod", "prep", "case", "poss")  # what a speaker's name keeps
 _CONTENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
 
 
@@ -475,10 +476,7 @@ class _Finder:
         start = token.left_edge.i
         end = token.i + 1
         for c in token.rights:
-            if (
-                c.dep_ in ("compound", "flat", "nummod", "nmod", "prep", "case", "poss")
-                and c.left_edge.i == end
-            ):
+            if c.dep_ in _PHRASE_DEPS and c.left_edge.i == end and self.quote_of[c.right_edge.i] < 0:
                 end = c.right_edge.i + 1
             else:
                 break
@@ -897,8 +895,8 @@ class _Finder:
             )
         clause_emitted: set[int] = set()
         for att in self.attributions:
-            if att.content is None:
-                continue
+            if att.content is None or att.speaker is None:
+                continue  # reported speech is reported by someone; with no one found, it is not attributed
             s, e = att.content
             inside = sum(covered[s:e])
             if inside * 2 >= e - s:
