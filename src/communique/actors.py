@@ -88,7 +88,9 @@ class ActorIndex:
         start, end = self.token_span.get(token.i, (token.i, token.i + 1))
         span = self.doc[start:end]
         sector = actor.sector
-        if (
+        if span.text in gz.load().people:
+            sector = "CVL"  # "Kenyans protested": the people, not the government
+        elif (
             agent
             and sector is None
             and actor.kind in (COUNTRY, PLACE)
@@ -307,7 +309,9 @@ DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB
 def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
     """Whether a body named without a country is the article's own country's: the military, police,
     protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
-    return sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE) or role in gz.load().domestic
+    return (
+        sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE) or role in gz.load().domestic
+    )
 
 
 def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
@@ -382,7 +386,8 @@ def _matcher(vocab_id: int) -> PhraseMatcher:
     assert id(nlp.vocab) == vocab_id
     g = gz.load()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    patterns = list(nlp.tokenizer.pipe(g.names.keys()))
+    # "the West" is matched as "West": a leading article would shadow longer names ("the West Bank")
+    patterns = list(nlp.tokenizer.pipe(n for n in g.names if not n.lower().startswith("the ")))
     for start in range(0, len(patterns), 1000):
         matcher.add("GAZ", patterns[start : start + 1000])
     return matcher
@@ -416,8 +421,13 @@ class _Builder:
         if matcher is not None:
             for _, start, end in matcher(self.doc):
                 entry = self.g.names.get(self.doc[start:end].text)
-                if entry is not None:
-                    found.append(_Mention(start, end, entry.kind, entry))
+                if entry is None:
+                    continue
+                before = self.doc[start - 1] if start else None
+                titled = before is not None and before.text == "The" and not before.is_sent_start
+                if titled and "The " + self.doc[start:end].text in self.g.names:
+                    start -= 1  # "The Wall Street Journal": the article is part of the name
+                found.append(_Mention(start, end, entry.kind, entry))
         # longest first, then leftmost; no overlaps
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         return found
@@ -567,7 +577,7 @@ class _Builder:
             if target is None and len(words) >= 2:
                 # a full name introduced after its short form: earlier short mentions join it
                 for k, (a, full) in enumerate(people):
-                    if len(full) < len(words) and _is_part_of(full, words):
+                    if len(_without_honorifics(full)) < len(bare) and _is_part_of(full, words):
                         actor = self.index.actors[a]
                         actor.name = text
                         people[k] = (a, words)
@@ -860,7 +870,7 @@ class _Builder:
                 actor.country = boss.country
 
     def _from_dictionary(self, actor: Actor) -> None:
-        mentions = [m.text for m in actor.mentions]
+        mentions = [" ".join(_without_honorifics(tuple(m.text.split()))) for m in actor.mentions]
         for d in self.dictionaries:
             entry = d.lookup(actor.name, mentions, self.published)
             if entry is not None:
@@ -1006,10 +1016,12 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
 
 
 def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
+    if entry.group:
+        # a UN spokesman is the UN's, whatever "spokesman" alone suggested
+        actor.group, actor.sector, actor.country = actor.group or entry.group, "IGO", None
+        return
     actor.country = actor.country or entry.country
     actor.sector = actor.sector or entry.sector
-    if entry.group and not actor.group:
-        actor.group = entry.group
     if len(entry.name) > len(actor.name) and actor.name in entry.name:
         actor.name = entry.name
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir", "president", "prime", "minister", "sen", "rep", "gen"}
+
 
 class DictionaryError(ValueError):
     pass
@@ -62,7 +64,7 @@ class Dictionary:
             found = [e for e in self._by_name.get(n.lower(), []) if e.valid_on(date)]
             if found:
                 return found[0]
-        words = name.split()
+        words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
         if len(words) == 1:
             # a surname alone matches only when one entry of that surname is valid
             found = [e for e in self._by_last.get(words[0].lower(), []) if e.valid_on(date)]
@@ -100,7 +102,7 @@ def parse(text: str, *, fmt: str, source: str = "<dictionary>") -> Dictionary:
         rows = list(csv.DictReader(io.StringIO(text)))
         return Dictionary([_entry(r, f"{source}:{n}") for n, r in enumerate(rows, 2)])
     try:
-        data = yaml.safe_load(text) or []
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
     except yaml.YAMLError as e:
         raise DictionaryError(f"{source}: not valid YAML ({e.__class__.__name__})") from None
     if isinstance(data, dict):

@@ -153,6 +153,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     status_cues: dict[str, str] = field(default_factory=dict)
+    # "jointly develop", "work together": any verb with one of these adverbs is cooperation
+    adverbs: dict[str, Sense] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -182,6 +184,7 @@ class Lexicon:
             light_verbs=self.light_verbs | other.light_verbs,
             object_control=self.object_control | other.object_control,
             status_cues={**self.status_cues, **other.status_cues},
+            adverbs={**self.adverbs, **other.adverbs},
         )
         return merged
 
@@ -247,6 +250,14 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
                 out.setdefault(trigger, []).append(
                     _sense(raw, tuple(particles), f"{source}: {table}.{lemma}[{n}]")
                 )
+    for adverb, raw in (data.get("adverbs") or {}).items():
+        lex.adverbs[str(adverb)] = _sense(raw, (), f"{source}: adverbs.{adverb}")
+    # a predicate that says how its complement is to be read ("accuse ... of" -> alleged)
+    for table in (lex.verbs, lex.nouns):
+        for lemma, senses in table.items():
+            for sense in senses:
+                if sense.complement:
+                    lex.status_cues.setdefault(lemma, sense.complement)
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():
@@ -341,6 +352,13 @@ class _Coder:
                     if cand is not None:
                         yield cand
                         return
+            for c in token.children:
+                sense = self.lex.adverbs.get(c.lower_) if c.dep_ in ("advmod", "prt") else None
+                if sense is not None:
+                    cand = self._verb_candidate(token, sense)
+                    if cand is not None:
+                        yield cand
+                    return
         elif token.pos_ == "NOUN":
             senses = self.lex.nouns.get(token.lemma_.lower())
             if senses:
@@ -411,6 +429,8 @@ class _Coder:
                 c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep)
             ):
                 heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+                heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                          for g in p.children if g.dep_ == "pobj"]  # fmt: skip
                 for h in heads:
                     for x in [h, *h.conjuncts]:
                         words.add(x.lemma_.lower())
@@ -537,9 +557,11 @@ class _Coder:
                               for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
             else:
                 # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
-                holders = [token] + [
-                    c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-                ]
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+                # "a package of military aid for Israel": the preposition may hang on the object's noun
+                objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+                holders = [token, *objects]
                 tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             if not tokens:
@@ -553,13 +575,16 @@ class _Coder:
                     r
                     for t in tokens
                     if t.lemma_.lower() not in RELATIONAL_PEOPLE
-                    for r in [self._owner(t)]
+                    for r in [self._owner(t, skip=sources)]
                     if r
                 ]
             if ontology.quad_class(sense.cameo) == 4:
                 # a curfew "in Yangon" by the junta, a raid on a town at home: its people are the target
                 home = {s.country for s in sources if s.country}
-                refs = [self._people_of(r) if r.kind == PLACE and r.country in home else r for r in refs]
+                refs = [
+                    self._people_of(r) if r.kind in (PLACE, "country") and r.country in home else r
+                    for r in refs
+                ]
             if refs:
                 if sense.target_kinds is not None and not any(
                     (r.kind or "") in sense.target_kinds for r in refs
@@ -569,8 +594,6 @@ class _Coder:
                     place = next((r for r in refs if r.kind in (PLACE,)), None)
                     refs = [_as_country(r) for r in refs]
                 return refs, place
-            if sense.actor_target:
-                return None, None
         if sense.default_target == "GOV" and sources and sources[0].country:
             # protesters with no target named protest against their own government
             c = sources[0].country
@@ -583,12 +606,18 @@ class _Coder:
             return None, None
         return [], None
 
-    def _owner(self, thing: Token, depth: int = 0) -> ActorRef | None:
+    def _owner(self, thing: Token, depth: int = 0, skip: Iterable[ActorRef] = ()) -> ActorRef | None:
         """Whose a thing is, or whom it concerns: "Mr. Lukashenko's visit" -> Lukashenko; "the brutality of
         the military" -> the military; "$20 billion worth of U.S. exports" -> USA; "exports from 35
         countries" -> those; "the announcement that Ukraine had agreed" -> Ukraine."""
         if depth > 3:
             return None
+        skip = list(skip)
+
+        def fresh(ref: ActorRef | None) -> bool:
+            # "Venezuela moved troops to its border with Guyana": not Venezuela's own
+            return ref is not None and not any(_same(ref, s) for s in skip)
+
         children = list(thing.children)
         preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in children if c.dep_ == "prep"}
         order: list[tuple[str, Token]] = [("mod", c) for c in children if c.dep_ == "poss"]
@@ -603,13 +632,13 @@ class _Coder:
         for how, c in order:
             if how in ("mod", "igo"):
                 ref = self._modifier_ref(c)
-                if ref is not None and (how == "igo" or c.dep_ == "poss" or ref.kind != "igo"):
+                if fresh(ref) and (how == "igo" or c.dep_ == "poss" or ref.kind != "igo"):
                     return ref
                 continue
-            refs = self._refs(c)
+            refs = [r for r in self._refs(c) if fresh(r)]
             if refs:
                 return refs[0]
-            deeper = self._owner(c, depth + 1)
+            deeper = self._owner(c, depth + 1, skip)
             if deeper is not None:
                 return deeper
         for c in children:
@@ -619,19 +648,24 @@ class _Coder:
                     for g in c.children
                     if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_PRONOUNS
                 ]
-                refs = [r for g in subjects for r in self._refs(g)]
+                subjects = [
+                    g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                ] or subjects
+                refs = [r for g in subjects for r in self._refs(g) if fresh(r)]
                 if refs:
                     return refs[0]
             elif c.dep_ == "conj":
-                deeper = self._owner(c, depth + 1)
+                deeper = self._owner(c, depth + 1, skip)
                 if deeper is not None:
                     return deeper
         return None
 
     def _people_of(self, place: ActorRef) -> ActorRef:
+        """Violence at home against a town is against its people; against the country, against someone in it."""
+        sector = "CVL" if place.kind == PLACE else None
         return ActorRef(
-            name=f"{place.name} civilians", text=place.text, country=place.country, sector="CVL",
-            code=(place.country or "") + "CVL", kind="group", start=place.start, end=place.end,
+            name=f"people of {place.name}", text=place.text, country=place.country, sector=sector,
+            code=(place.country or "") + (sector or ""), kind="group", start=place.start, end=place.end,
         )  # fmt: skip
 
     def _civilians(self, token: Token) -> ActorRef | None:

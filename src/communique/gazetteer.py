@@ -39,6 +39,9 @@ class Gazetteer:
     cities: dict[str, str]  # city, state or province name -> ISO alpha-3 (most populous)
     country_names: dict[str, str]  # alpha-3 -> common English name
     domestic: frozenset[str] = frozenset()  # roles that, named without a country, are the article's own
+    people: frozenset[str] = (
+        frozenset()
+    )  # plural demonyms ("Kenyans"): a country's people, not its government
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -75,6 +78,7 @@ def load() -> Gazetteer:
     names: dict[str, Entry] = {}
 
     population: dict[str, int] = {}
+    people: set[str] = set()
 
     def add(surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -113,6 +117,7 @@ def load() -> Gazetteer:
             plural = _plural(demonym)
             if plural:
                 add(plural, entry)
+                people.add(plural)
         capital = ci.get("capital")
         if capital and _usable_alias(capital):
             add(capital, Entry(capital, PLACE, code))
@@ -130,6 +135,7 @@ def load() -> Gazetteer:
             plural = _plural(surface)
             if plural and surface[0].isupper() and "." not in surface:
                 add(plural, Entry(common, COUNTRY, code), override=True)
+                people.add(plural)
     for surface, code in data["seats_of_power"].items():
         add(surface, Entry(surface, SEAT, code, sector="GOV"), override=True)
     for surface, code in data["places"].items():
@@ -166,6 +172,7 @@ def load() -> Gazetteer:
         honorifics=frozenset(roles_data["honorifics"]),
         us_markers=frozenset(roles_data["us_markers"]),
         domestic=frozenset(roles_data.get("domestic", [])),
+        people=frozenset(people),
         cities=_cities(info),
         country_names=country_names,
     )
