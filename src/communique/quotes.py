@@ -52,6 +52,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     naming_words: frozenset[str]
     claim_nouns: frozenset[str]
+    cognition_adjectives: frozenset[str]
     complement_verbs: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
 
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         naming_nouns=words(data["naming"]["nouns"]),
         naming_words=words(data["naming"]["words"]),
         claim_nouns=words(data["claim_nouns"]),
+        cognition_adjectives=words(data["cognition_adjectives"]),
         complement_verbs={k: words(v) for k, v in (data["complement_verbs"] or {}).items()},
         light_verbs=words(data["light_verbs"]),
     )
@@ -248,6 +250,11 @@ class _Finder:
                 if att is not None:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
+            elif t.pos_ == "ADJ" and t.lower_ in lex.cognition_adjectives and t.dep_ == "acomp":
+                att = self._adjective_attribution(t)
+                if att is not None:
+                    self.attributions.append(att)
+                    self.by_cue[t.i] = att
             elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.claim_nouns:
                 att = self._noun_attribution(t)
                 if att is not None:
@@ -312,6 +319,18 @@ class _Finder:
         if content is None and speaker is None:
             return None
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
+
+    def _adjective_attribution(self, t: Token) -> Attribution | None:
+        """ "Officials are confident that ...": the subject of the copula holds the view."""
+        clauses = [c for c in t.children if c.dep_ == "ccomp"]
+        clauses += [c for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i]
+        if not clauses:
+            return None
+        speaker = next((c for c in t.head.children if c.dep_ in ("nsubj",) and self.quote_of[c.i] < 0), None)
+        content = self._range(clauses)
+        if speaker is None or content is None:
+            return None
+        return Attribution(t, t.i + 1, speaker, content, via="adjective")
 
     def _noun_attribution(self, t: Token) -> Attribution | None:
         """ "Trump's claim that ...", "a promise by the minister to ...", "issued a statement saying ..."."""
