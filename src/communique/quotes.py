@@ -277,12 +277,17 @@ class _Finder:
     def _verb_attribution(self, t: Token, lemma: str) -> Attribution | None:
         lex = self.lex
         children = list(t.children)
+        if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+            return None  # "is expected to", "was told that", "is said to": no one here says it
         content, via = None, ""
         clauses = [c for c in children if c.dep_ == "ccomp"]
         if not clauses and lemma in lex.clause_verbs:
             # a reported clause the parser took for an adverbial one: "said he would not accept it if ...",
             # "have not said when they would vote"
             clauses = [c for c in children if c.dep_ == "advcl" and c.i > t.i and _reported_clause(c)]
+        if clauses and lemma not in lex.speech:
+            # believing or finding something needs a whole clause: not "finds itself isolated"
+            clauses = [c for c in clauses if _finite_clause(c)]
         if clauses and lemma in lex.clause_verbs:
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
@@ -1003,6 +1008,15 @@ def _same_speaker(a: Attribution, b: Attribution) -> bool:
             or a.speaker.lower_ in ("he", "she", "they")
             or a.speaker.text == b.speaker.text
         )
+    )
+
+
+def _finite_clause(token: Token) -> bool:
+    """A clause with a tensed verb or introduced by "that"."""
+    return (
+        token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in token.children)
+        or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in token.children)
     )
 
 
