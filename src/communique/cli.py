@@ -25,16 +25,29 @@ def command(name: str, help: str, arguments: Arguments):
 
 
 def _extract_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="FILE", help="text, HTML, JSONL or CSV files, folders, .gz, or - for stdin")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help="text, HTML, JSONL or CSV files, folders, .gz, or - for stdin",
+    )
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="the article date (overrides what the input says)")
+    p.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="the article date (overrides what the input says)"
+    )
     p.add_argument("--title", help="the article title (overrides what the input says)")
     _resource_arguments(p)
 
 
 def _resource_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--actors", metavar="FILE", help="your actor dictionary (YAML or CSV: name, aliases, country, sector, from, to)")
-    p.add_argument("--lexicon", metavar="FILE", help="your event lexicon (YAML, as data/events.yaml), tried before ours")
+    p.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="your actor dictionary (YAML or CSV: name, aliases, country, sector, from, to)",
+    )
+    p.add_argument(
+        "--lexicon", metavar="FILE", help="your event lexicon (YAML, as data/events.yaml), tried before ours"
+    )
 
 
 def load_resources(args: argparse.Namespace):
@@ -42,7 +55,9 @@ def load_resources(args: argparse.Namespace):
     from .pipeline import Resources
 
     try:
-        return Resources.from_files(actors=getattr(args, "actors", None), lexicon=getattr(args, "lexicon", None))
+        return Resources.from_files(
+            actors=getattr(args, "actors", None), lexicon=getattr(args, "lexicon", None)
+        )
     except ValueError as e:
         raise UsageError(str(e)) from None
 
@@ -90,7 +105,10 @@ def run_extract(args: argparse.Namespace) -> int:
 def format_table(analysis) -> str:
     """A readable summary of one analysis: title, date, actors with codes, quotes with speakers, events."""
     a = analysis.article
-    lines = [f"== {a.title or '(no title)'}", f"   id {a.id}   date {a.published or 'unknown'}   source {a.source or '-'}"]
+    lines = [
+        f"== {a.title or '(no title)'}",
+        f"   id {a.id}   date {a.published or 'unknown'}   source {a.source or '-'}",
+    ]
     if a.dateline or a.byline:
         lines.append(f"   {' / '.join(x for x in (a.dateline, a.byline) if x)}")
     lines.append(f"\nActors ({len(analysis.actors)})")
@@ -101,16 +119,22 @@ def format_table(analysis) -> str:
     for q in analysis.quotes:
         who = "unattributed"
         if q.speaker is not None:
+            # the resolved actor, then the words that name it where the quote is attributed ("he")
             who = q.speaker.name or q.speaker.text
             if q.speaker.code:
                 who += f" [{q.speaker.code}]"
-        lines.append(f"  {q.kind:<8} {who}: \u201c{_clip(q.text, 100)}\u201d")
+            if q.speaker.name and q.speaker.text and q.speaker.text != q.speaker.name:
+                who += f" ({_clip(q.speaker.text, 40)})"
+        cue = f" {q.cue.text}" if q.cue is not None else ""
+        lines.append(f"  {q.kind:<8} {who}{cue}: \u201c{_clip(q.text, 100)}\u201d")
     lines.append(f"\nEvents ({len(analysis.events)})")
     for e in analysis.events:
         date = e.date.value if e.date and e.date.value else "-"
         src = f"{e.source.code or ''} {e.source.name or e.source.text}" if e.source else "-"
         tgt = f"{e.target.code or ''} {e.target.name or e.target.text}" if e.target else "-"
-        lines.append(f"  {date:<10} {src} -> {tgt}: {e.plover or '-'} {e.cameo} {e.cameo_name or ''} [{e.status}]")
+        lines.append(
+            f"  {date:<10} {src} -> {tgt}: {e.plover or '-'} {e.cameo} {e.cameo_name or ''} [{e.status}]"
+        )
         lines.append(f"             \u201c{_clip(e.evidence.text, 110)}\u201d")
     return "\n".join(lines) + "\n"
 
