@@ -215,6 +215,7 @@ class _Finder:
         self.text = doc.text
         self.starts = [t.idx for t in doc]
         self.segments = quote_segments(self.text)
+        self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.seg_tokens = [self._token_range(s.start, s.end) for s in self.segments]
         self.quote_of = [-1] * len(doc)
         for k, (a, b) in enumerate(self.seg_tokens):
@@ -233,9 +234,16 @@ class _Finder:
         return max(0, bisect_left(self.starts, char + 1) - 1)
 
     def _para_bounds(self, char: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, char) + 1
-        end = self.text.find("\n", char)
-        return start, len(self.text) if end < 0 else end
+        k = bisect_left(self.breaks, char)  # breaks: offsets of every newline
+        start = self.breaks[k - 1] + 1 if k > 0 else 0
+        end = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        return start, end
+
+    def _text_before(self, char: int) -> tuple[str, int]:
+        """Up to 200 characters of the paragraph before ``char``, right-stripped, and where they end."""
+        para_start, _ = self._para_bounds(char)
+        before = self.text[max(para_start, char - 200) : char].rstrip()
+        return before, max(para_start, char - 200) + len(before)
 
     # ----- cues -----
 
@@ -622,8 +630,7 @@ class _Finder:
     def _starts_sentence(self, k: int) -> bool:
         """Nothing of its sentence before the opening mark (or only a cue and a colon, comma or dash)."""
         seg = self.segments[k]
-        para_start, _ = self._para_bounds(seg.open)
-        before = self.text[para_start : seg.open].rstrip()
+        before, _ = self._text_before(seg.open)
         if not before:
             return True
         last = before[-1]
@@ -743,13 +750,12 @@ class _Finder:
             if skip[k]:
                 continue
             seg = self.segments[k]
-            para_start, _ = self._para_bounds(seg.open)
-            before = self.text[para_start : seg.open].rstrip()
+            before, before_end = self._text_before(seg.open)
             # "“...” ― Jane Doe “...”": after the previous quote's attribution a new quote starts
             after_attribution = (
                 k > 0
                 and trail[k - 1] is not None
-                and frame_end[k - 1] >= para_start + len(before)
+                and frame_end[k - 1] >= before_end
                 and (trail[k - 1].content is None or before.endswith(tuple(_SENTENCE_END)))
             )
             starts = seg.continues or after_attribution or self._starts_sentence(k)
@@ -759,7 +765,7 @@ class _Finder:
             if k > 0 and direct[k - 1] and trail[k - 1] is not None and _GOES_ON.search(before):
                 # “...,” he said, but “...”: the same speaker goes on after the attribution
                 cue_end = trail[k - 1].cue.idx
-                if cue_end < seg.open and frame_end[k - 1] >= para_start + len(before) - 4:
+                if cue_end < seg.open and frame_end[k - 1] >= before_end - 4:
                     lead[k] = trail[k - 1]
                     direct[k] = self._ends_clause(k)
                     continue
