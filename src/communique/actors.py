@@ -156,11 +156,14 @@ class ActorIndex:
             return None
         start, sector = role
         country = None
-        for m in _modifiers(token):
+        places = [g for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for m in _modifiers(token) + places:
             r = self.adjective_ref(m) or self.ref(m)
             if r is not None and r.country and r.kind != PERSON:
                 country = r.country
-                start = min(start, m.i)
+                start = min(start, m.i) if m.i < token.i else start
+                break
         span = self.doc[start : token.i + 1]
         return ActorRef(
             name=span.text, text=span.text, country=country, sector=sector, code=_code(country, sector),
@@ -604,6 +607,19 @@ class _Builder:
             if a is not None:
                 self._add_mention(a, t.i, t.i + 1)
                 self.taken[t.i] = True
+            elif (
+                t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP") and len(t.text) > 2
+            ):
+                # a well-known office holder by surname alone ("Zelenskyy said"), when the dictionaries
+                # know exactly one such person on the article's date
+                found = (d.lookup(t.text, None, self.published) for d in self.dictionaries)
+                entry = next((e for e in found if e is not None), None)
+                if entry is not None and entry.name.split()[-1] == t.text:
+                    a = self._new_actor(entry.name, PERSON, None, None)
+                    people.append((a, tuple(entry.name.split())))
+                    last_names[t.text] = a
+                    self._add_mention(a, t.i, t.i + 1)
+                    self.taken[t.i] = True
 
     def _non_person_actors(self) -> None:
         doc = self.doc

@@ -525,11 +525,11 @@ class _Coder:
         return []
 
     def _modifier_ref(self, token: Token) -> ActorRef | None:
-        """An actor named by a modifier: "Western sanctions", "U.S. aid", "Russian invasion"."""
+        """An actor named by a modifier: "Western sanctions", "U.S. aid", "the tribunal's ruling"."""
         ref = self.index.ref(token, agent=True)
         if ref is not None:
             return ref
-        return self.index.adjective_ref(token)
+        return self.index.adjective_ref(token) or self.index.role_ref(token)
 
     def _targets(
         self, token: Token, sense: Sense, passive: bool, sources: list[ActorRef] = ()
@@ -543,7 +543,7 @@ class _Coder:
                 acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
                 tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
-                           for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into")
+                           for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
             elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
                 if where == "dobj" and passive:
@@ -559,7 +559,7 @@ class _Coder:
                 # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
                 # "a package of military aid for Israel": the preposition may hang on the object's noun
-                objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
                 holders = [token, *objects]
                 tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
