@@ -164,6 +164,8 @@ class ActorIndex:
                 country = r.country
                 start = min(start, m.i) if m.i < token.i else start
                 break
+        if country is None and sector in DOMESTIC_SECTORS:
+            country = self.focus_country  # "an armed group" in an article about Syria
         span = self.doc[start : token.i + 1]
         return ActorRef(
             name=span.text, text=span.text, country=country, sector=sector, code=_code(country, sector),

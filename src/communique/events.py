@@ -344,7 +344,8 @@ class _Coder:
     # ----- finding predicates and their arguments -----
 
     def _candidates(self, token: Token) -> Iterable[_Candidate]:
-        if token.pos_ == "VERB":
+        as_noun = token.pos_ == "VERB" and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+        if token.pos_ == "VERB" and not as_noun:
             senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
                 for sense in senses:
@@ -359,7 +360,7 @@ class _Coder:
                     if cand is not None:
                         yield cand
                     return
-        elif token.pos_ == "NOUN":
+        elif token.pos_ == "NOUN" or as_noun:
             senses = self.lex.nouns.get(token.lemma_.lower())
             if senses:
                 for sense in senses:
@@ -473,6 +474,8 @@ class _Coder:
                 verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")
             )
             if object_controls and verb.dep_ != "advcl":
+                if governor.pos_ in ("NOUN", "PROPN"):
+                    return [governor]  # "praised ECOWAS for activating": the preposition hangs on the noun
                 obj = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
                 if obj:
                     return obj
@@ -520,6 +523,8 @@ class _Coder:
                     for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]  # fmt: skip
         if how == "light":
             head = noun.head
+            if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+                noun, head = head.head, head.head.head  # "led eight hours of talks", "held a round of talks"
             if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
         return []
@@ -558,6 +563,8 @@ class _Coder:
             else:
                 # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+                objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
                 # "a package of military aid for Israel": the preposition may hang on the object's noun
                 objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
@@ -602,6 +609,20 @@ class _Coder:
                     name=f"{c} government", text="", country=c, sector="GOV", code=c + "GOV", kind="group"
                 )
             ], None
+        if sense.default_target == "FOCUS" and sources:
+            # "the envoy called for an end to the violence": a request concerns the country the
+            # sentence names, else the one the article is about, if it is not the requester's own
+            own = {r.country for r in sources}
+            named = [
+                r
+                for t in token.sent
+                for r in [self.index.ref(t)]
+                if r is not None and r.kind in ("country", "place")
+            ]
+            country = next((r.country for r in named if r.country not in own), None)
+            country = country or (self.index.focus_country if self.index.focus_country not in own else None)
+            if country:
+                return [self.index.country_ref(country, token)], None
         if sense.actor_target or sense.target_kinds is not None:
             return None, None
         return [], None
@@ -715,9 +736,12 @@ class _Coder:
         several = self._several_countries(token, refs)
         if several:
             return several
-        if not refs:
-            role = self.index.role_ref(token, agent=agent)
-            refs = [role] if role is not None else []
+        resolved = {r.start for r in refs}
+        for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+            if t.idx not in resolved and self.index.ref(t) is None:
+                role = self.index.role_ref(t, agent=agent)  # "an armed group", "the tribunal"
+                if role is not None:
+                    refs.append(role)
         for e in examples:
             refs = [r for r in refs if r.kind == PERSON or r.country] + self.index.refs(e, agent=agent)
             refs = [r for r in refs if r.text != token.text] or refs
