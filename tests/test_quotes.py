@@ -277,3 +277,18 @@ def test_offsets_slice_the_body_to_the_quote_text(nlp):
             assert doc.text[q.cue.start : q.cue.end] == q.cue.text
         if q.speaker is not None and q.speaker.start is not None:
             assert doc.text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text", ["", "“”", '"""', 'a " b " c', "He said: “", '12" pipes and 3" nails, the plumber said.']
+)
+def test_stray_and_empty_marks_give_no_quotes(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_unclosed_quote_ends_with_its_paragraph(nlp):
+    text = "“The deal is off, and nobody will sign it\n\nPrices rose in March, officials said."
+    quotes = quotes_of(nlp, text)
+    direct = one(quotes, "direct")
+    assert direct.text == "The deal is off, and nobody will sign it"
+    assert any(q.kind == "indirect" and q.text == "Prices rose in March" for q in quotes)

@@ -213,7 +213,7 @@ class _Finder:
     def __init__(self, doc: Doc, index: ActorIndex):
         self.doc, self.index, self.lex = doc, index, lexicon()
         self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.segments = quote_segments(self.text)
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.seg_tokens = [self._token_range(s.start, s.end) for s in self.segments]
@@ -223,6 +223,10 @@ class _Finder:
                 self.quote_of[i] = k
         self.attributions: list[Attribution] = []
         self.by_cue: dict[int, Attribution] = {}
+        self._spoken: list[Attribution] | None = None
+        self._spoken_at: list[int] = []
+        self._innermost: list[Attribution | None] | None = None
+        self._report_depth: list[int] | None = None
 
     # ----- offsets -----
 
@@ -331,6 +335,7 @@ class _Finder:
         speaker = self._subject(t)
         if content is None and speaker is None:
             return None
+        content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
 
     def _adjective_attribution(self, t: Token) -> Attribution | None:
@@ -343,7 +348,7 @@ class _Finder:
         content = self._range(clauses)
         if speaker is None or content is None:
             return None
-        return Attribution(t, t.i + 1, speaker, content, via="adjective")
+        return Attribution(t, t.i + 1, speaker, self._in_paragraph(content, t), via="adjective")
 
     def _noun_attribution(self, t: Token) -> Attribution | None:
         """ "Trump's claim that ...", "a promise by the minister to ...", "issued a statement saying ..."."""
@@ -371,7 +376,7 @@ class _Finder:
         content = self._range(clauses)
         if content is None:
             return None
-        return Attribution(t, t.i + 1, speaker, content, via="noun")
+        return Attribution(t, t.i + 1, speaker, self._in_paragraph(content, t), via="noun")
 
     def _according_to(self, t: Token) -> Attribution | None:
         to = self.doc[t.i + 1]
@@ -382,7 +387,16 @@ class _Finder:
         content = None
         if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             content = self._range_without(head, t)
-        return Attribution(t, t.i + 2, source, content, via="according")
+        return Attribution(t, t.i + 2, source, self._in_paragraph(content, t), via="according")
+
+    def _in_paragraph(self, content: tuple[int, int] | None, cue: Token) -> tuple[int, int] | None:
+        """Reported words stay in the cue's paragraph (the parser sometimes runs a sentence over a break)."""
+        if content is None:
+            return None
+        para_start, para_end = self._para_bounds(cue.idx)
+        start, end = self._token_range(para_start, para_end)
+        s, e = max(content[0], start), min(content[1], end)
+        return self._trim(s, e) if (s, e) != content else content
 
     def _range(self, tokens: list[Token], skip_head: bool = False) -> tuple[int, int] | None:
         start = min(c.left_edge.i for c in tokens)
@@ -437,7 +451,14 @@ class _Finder:
         return start, end
 
     def _subject(self, verb: Token) -> Token | None:
-        """The speaker of a cue verb: its subject, a passive's agent, or the subject it shares."""
+        """The speaker of a cue verb: its subject, a passive's agent, or the subject it shares; always in the
+        cue's paragraph."""
+        found = self._subject_any(verb)
+        if found is not None and self._para_bounds(found.idx) != self._para_bounds(verb.idx):
+            return None
+        return found
+
+    def _subject_any(self, verb: Token) -> Token | None:
         v = verb
         for _ in range(4):
             for c in v.children:
@@ -850,13 +871,27 @@ class _Finder:
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
         window_start, _ = self._para_bounds(max(0, para_start - 2))
-        best = None
-        for att in self.by_cue.values():
-            if att.speaker is None or not (window_start <= att.cue.idx < char):
-                continue
-            if best is None or att.cue.idx > best.cue.idx:
-                best = att
-        return best
+        if self._spoken is None:
+            self._spoken = sorted(
+                (a for a in self.by_cue.values() if a.speaker is not None), key=lambda a: a.cue.idx
+            )
+            self._spoken_at = [a.cue.idx for a in self._spoken]
+        k = bisect_left(self._spoken_at, char) - 1
+        if k >= 0 and self._spoken_at[k] >= window_start:
+            return self._spoken[k]
+        return None
+
+    def _reports(self) -> list[Attribution | None]:
+        """For each token, the innermost attribution with a speaker whose reported content holds it."""
+        if self._innermost is None:
+            innermost: list[Attribution | None] = [None] * len(self.doc)
+            spans = [a for a in self.attributions if a.content is not None and a.speaker is not None]
+            # widest first, so that narrower (inner) reports overwrite them
+            for att in sorted(spans, key=lambda a: a.content[0] - a.content[1]):
+                s, e = att.content
+                innermost[s:e] = [att] * (e - s)
+            self._innermost = innermost
+        return self._innermost
 
     def _fragments(self, direct: list[bool]) -> dict[int, Attribution]:
         """Quoted words that are not whole sentences: speech when a cue reports them, else names or scare quotes."""
@@ -867,13 +902,7 @@ class _Finder:
             a, b = self.seg_tokens[k]
             if b <= a:
                 continue
-            scope = None
-            for att in self.attributions:
-                if att.content is None or att.speaker is None:
-                    continue
-                s, e = att.content
-                if s <= a < e and (scope is None or e - s < scope.content[1] - scope.content[0]):
-                    scope = att
+            scope = self._reports()[a]
             if scope is None:
                 scope = self._governing_cue(a, b)
             if scope is not None:
@@ -958,13 +987,20 @@ class _Finder:
         return [q for _, q in items]
 
     def _inside_other_report(self, att: Attribution) -> bool:
-        return any(
-            o is not att
-            and o.content is not None
-            and o.speaker is not None
-            and o.content[0] <= att.cue.i < o.content[1]
-            for o in self.attributions
-        )
+        if self._report_depth is None:
+            depth = [0] * (len(self.doc) + 1)  # difference array of the reported-content ranges
+            for o in self.attributions:
+                if o.content is not None and o.speaker is not None:
+                    depth[o.content[0]] += 1
+                    depth[o.content[1]] -= 1
+            running = 0
+            for i, d in enumerate(depth):
+                running += d
+                depth[i] = running
+            self._report_depth = depth
+        i = att.cue.i
+        own = att.speaker is not None and att.content is not None and att.content[0] <= i < att.content[1]
+        return self._report_depth[i] - own > 0
 
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
