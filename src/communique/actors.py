@@ -87,8 +87,16 @@ class ActorIndex:
         actor = self.actors[i]
         start, end = self.token_span.get(token.i, (token.i, token.i + 1))
         span = self.doc[start:end]
+        g = gz.load()
+        if agent and actor.kind == REGION and actor.country in g.region_agents:
+            # "Europe retaliated with tariffs": the European Union acts
+            body = g.names[g.region_agents[actor.country]]
+            return ActorRef(
+                name=body.name, text=span.text, country=None, sector="IGO", code=body.code, group=body.name,
+                kind=IGO, actor_id=actor.id, start=span.start_char, end=span.end_char,
+            )  # fmt: skip
         sector = actor.sector
-        if span.text in gz.load().people:
+        if span.text in g.people:
             sector = "CVL"  # "Kenyans protested": the people, not the government
         elif (
             agent

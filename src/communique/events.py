@@ -50,6 +50,24 @@ MODAL_STATUS = {
     "'d": "hypothetical",
 }  # fmt: skip
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "’nt"}
+# The threat a conditional coercive act makes, by the act's CAMEO root.
+THREATS = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
+CHARGE_DEPS = {"attr", "acomp", "amod", "dobj", "pobj", "prep", "compound", "oprd", "advmod", "conj"}
+ACCUSING_SPEECH = {
+    "say",
+    "add",
+    "allege",
+    "claim",
+    "charge",
+    "state",
+    "argue",
+    "insist",
+    "write",
+    "declare",
+    "tell",
+    "contend",
+    "assert",
+}
 REPORTING_VERBS = {
     "say",
     "announce",
@@ -155,6 +173,8 @@ class Lexicon:
     status_cues: dict[str, str] = field(default_factory=dict)
     # "jointly develop", "work together": any verb with one of these adverbs is cooperation
     adverbs: dict[str, Sense] = field(default_factory=dict)
+    # words that make reported speech an accusation ("said Berisha was involved in corrupt acts")
+    accusation_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -185,6 +205,7 @@ class Lexicon:
             object_control=self.object_control | other.object_control,
             status_cues={**self.status_cues, **other.status_cues},
             adverbs={**self.adverbs, **other.adverbs},
+            accusation_words=self.accusation_words | other.accusation_words,
         )
         return merged
 
@@ -258,6 +279,7 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
             for sense in senses:
                 if sense.complement:
                     lex.status_cues.setdefault(lemma, sense.complement)
+    lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():
@@ -326,19 +348,12 @@ class _Coder:
     def run(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        for token in self.doc:
-            for cand in self._candidates(token):
-                for event in self._events(cand):
-                    key = (
-                        event.evidence.start,
-                        event.plover,
-                        _key(event.source),
-                        _key(event.target),
-                    )
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(event)
+        found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
+        for event in sorted(found + self._accusations(), key=lambda e: e.trigger.start):
+            key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
         return events
 
     # ----- finding predicates and their arguments -----
@@ -847,26 +862,81 @@ class _Coder:
                 continue  # arriving in one's own capital, sending troops to one's own border: no interaction
             if target is not None and target.sector in sense.not_target_sectors:
                 continue  # "speaking to reporters" is a statement, not a consultation
-            out.append(
-                Event(
-                    evidence=evidence,
-                    trigger=trig,
-                    source=source,
-                    target=target,
-                    cameo=code.code,
-                    plover=code.plover,
-                    status=status,
-                    cameo_name=code.name,
-                    plover_mode=code.plover_mode,
-                    quad_class=code.quad_class,
-                    goldstein=code.goldstein,
-                    date=date,
-                    location=location,
-                    confidence=0.8 if trigger.pos_ == "VERB" else 0.6,
+            confidence = 0.8 if trigger.pos_ == "VERB" else 0.6
+            out.append(_event(code.code, evidence, trig, source, target, status, date, location, confidence))
+            if (
+                status == "hypothetical"
+                and target is not None
+                and code.quad_class == 4
+                and _conditional(trigger)
+            ):
+                # "if Europe follows through, he will impose tariffs": a coercive act on a condition is a threat
+                threat = THREATS.get(code.code[:2], "130")
+                out.append(
+                    _event(threat, evidence, trig, source, target, "occurred", date, location, confidence)
                 )
-            )
         if relation and out:
             self.relations[relation] = (out[0].source, out[0].target)
+        return out
+
+    def _charged_subject(self, word: Token, top: Token) -> list[ActorRef]:
+        """Who a charge is laid on: the subject of the clause the word is the predicate of ("Putin is the
+        aggressor", "was involved in corrupt acts"); a charge named as a topic ("the issue of corruption")
+        is none."""
+        node, hops = word, 0
+        while node.pos_ not in ("VERB", "AUX"):
+            if node.dep_ not in CHARGE_DEPS or node.head.i == node.i or hops > 3:
+                return []
+            node, hops = node.head, hops + 1
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "neg" for c in node.children):
+                    return []
+                subjects = [
+                    c
+                    for c in node.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "you")
+                ]
+                refs = [r for t in subjects for r in self._refs(t)]
+                if refs:
+                    return refs
+            if node.i == top.i or node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
+    def _accusations(self) -> list[Event]:
+        """ "Blinken said Berisha was involved in corrupt acts", "Putin is the aggressor": reported speech that
+        charges someone with wrongdoing is an accusation by the speaker."""
+        out = []
+        words = self.lex.accusation_words
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or self.lex.lemma(verb) not in ACCUSING_SPEECH:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if any(c.dep_ == "neg" for c in clause.children):
+                    continue
+                charged = [t for t in clause.subtree if t.lemma_.lower() in words or t.lower_ in words]
+                targets = [r for w in charged[:1] for r in self._charged_subject(w, clause)]
+                sources = [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
+                sources += [
+                    r
+                    for c in verb.children
+                    if c.dep_ == "nsubj" and c.i > verb.i
+                    for r in self._refs(c, agent=True)
+                ]
+                if not sources or not targets:
+                    continue
+                sent = verb.sent
+                evidence = Span(sent.text, sent.start_char, sent.end_char)
+                trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+                date = self._date(verb)
+                for source in sources[:1]:
+                    for target in targets:
+                        if not _same(source, target):
+                            out.append(
+                                _event("112", evidence, trig, source, target, "occurred", date, None, 0.6)
+                            )
         return out
 
     def _status(self, trigger: Token) -> str:
@@ -995,6 +1065,31 @@ def _relation_noun(trigger: Token) -> str | None:
             if h.lemma_.lower() in RELATION_NOUNS:
                 return h.lemma_.lower()
     return None
+
+
+def _event(
+    cameo: str, evidence: Span, trigger: Span, source: ActorRef | None, target: ActorRef | None, status: str,
+    date: TimeRef | None, location: Place | None, confidence: float,
+) -> Event:  # fmt: skip
+    code = ontology.cameo(cameo)
+    return Event(
+        evidence=evidence, trigger=trigger, source=source, target=target, cameo=code.code, plover=code.plover,
+        status=status, cameo_name=code.name, plover_mode=code.plover_mode, quad_class=code.quad_class,
+        goldstein=code.goldstein, date=date, location=location, confidence=confidence,
+    )  # fmt: skip
+
+
+def _conditional(trigger: Token) -> bool:
+    """Whether an if-clause governs the predicate ("if X, he will impose ...")."""
+    node = trigger
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in node.children):  # fmt: skip
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _compounds(token: Token) -> list[Token]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -38,10 +38,12 @@ class Gazetteer:
     us_markers: frozenset[str]
     cities: dict[str, str]  # city, state or province name -> ISO alpha-3 (most populous)
     country_names: dict[str, str]  # alpha-3 -> common English name
-    domestic: frozenset[str] = frozenset()  # roles that, named without a country, are the article's own
-    people: frozenset[str] = (
-        frozenset()
-    )  # plural demonyms ("Kenyans"): a country's people, not its government
+    # roles that, named without a country, are the article's own
+    domestic: frozenset[str] = frozenset()
+    # plural demonyms ("Kenyans"): a country's people, not its government
+    people: frozenset[str] = frozenset()
+    # region code -> the body acting for it ("Europe retaliated": the European Union)
+    region_agents: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -149,8 +151,11 @@ def load() -> Gazetteer:
         entry = Entry(igo["name"], IGO, None, sector="IGO", code="IGO" + igo["code"])
         for surface in [igo["name"], *igo.get("aliases", [])]:
             add(surface, entry, override=True)
+    region_agents: dict[str, str] = {}
     for code, region in data["regions"].items():
         common = region["names"][0]
+        if region.get("acts_as"):
+            region_agents[code] = region["acts_as"]
         for surface in region.get("names", []):
             add(surface, Entry(common, REGION, code), override=True)
         for surface in region.get("adjectives", []):
@@ -173,6 +178,7 @@ def load() -> Gazetteer:
         us_markers=frozenset(roles_data["us_markers"]),
         domestic=frozenset(roles_data.get("domestic", [])),
         people=frozenset(people),
+        region_agents=region_agents,
         cities=_cities(info),
         country_names=country_names,
     )
