@@ -466,13 +466,13 @@ class _Coder:
             for c in token.children
         )
 
-    def _subject_tokens(self, verb: Token, depth: int = 0) -> list[Token]:
+    def _subject_tokens(self, verb: Token, depth: int = 0, raising: bool = False) -> list[Token]:
         """The tokens that act as the subject of ``verb``, passed down from a governing verb if need be."""
         if depth > 6:
             return []
         for c in verb.children:
             # a governing passive passes its subject down: "X is expected to meet"
-            if c.dep_ in ("nsubj", "csubj") or (depth and c.dep_ == "nsubjpass"):
+            if c.dep_ in ("nsubj", "csubj") or (raising and c.dep_ == "nsubjpass"):
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return [verb.head]
                 return [c]
@@ -494,11 +494,13 @@ class _Coder:
                 obj = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
                 if obj:
                     return obj
-            return self._subject_tokens(governor, depth + 1)
+            return self._subject_tokens(governor, depth + 1, raising=verb.dep_ == "xcomp")
         if verb.dep_ == "conj":
             return self._subject_tokens(head, depth + 1)
         if verb.dep_ == "relcl":
             return [head]
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return [head]  # "rebels fighting the president": the rebels fight
         if verb.dep_ == "acl" and head.pos_ == "NOUN":
             # "plans to help Russia": the plan's owner acts
             owner = [c for c in head.children if c.dep_ == "poss"]
@@ -885,9 +887,13 @@ class _Coder:
         is none."""
         node, hops = word, 0
         while node.pos_ not in ("VERB", "AUX"):
-            if node.dep_ not in CHARGE_DEPS or node.head.i == node.i or hops > 3:
+            if node.dep_ not in CHARGE_DEPS or node.head.i == node.i or hops > 2:
                 return []
-            node, hops = node.head, hops + 1
+            hops += node.dep_ not in (
+                "amod",
+                "compound",
+            )  # "involved in corrupt acts", not "the issue of corruption"
+            node = node.head
         for _ in range(8):
             if node.pos_ in ("VERB", "AUX"):
                 if any(c.dep_ == "neg" for c in node.children):
