@@ -350,9 +350,13 @@ def role_at(token: Token, g: gz.Gazetteer) -> tuple[int, str] | None:
     doc = token.doc
     for n in range(min(g.max_role_words, token.i + 1), 0, -1):
         before = doc[token.i - n + 1 : token.i]
-        # lemmas ("leaders" -> leader) and plain words ("media", which the lemmatizer makes "medium")
-        for words in (tuple(t.lemma_.lower() for t in before) + (token.lemma_.lower(),),
-                      tuple(t.lower_ for t in before) + (token.lower_,)):  # fmt: skip
+        lemmas, lowers = tuple(t.lemma_.lower() for t in before), tuple(t.lower_ for t in before)
+        # "leaders" -> leader, "media" as written, "human rights groups" -> human rights group
+        for words in (
+            lemmas + (token.lemma_.lower(),),
+            lowers + (token.lower_,),
+            lowers + (token.lemma_.lower(),),
+        ):
             sector = g.roles.get(words)
             if sector:
                 return token.i - n + 1, sector

@@ -870,7 +870,7 @@ class _Coder:
                 status == "hypothetical"
                 and target is not None
                 and code.quad_class == 4
-                and _conditional(trigger)
+                and self._threat(trigger, target)
             ):
                 # "if Europe follows through, he will impose tariffs": a coercive act on a condition is a threat
                 threat = THREATS.get(code.code[:2], "130")
@@ -910,6 +910,17 @@ class _Coder:
                 return []
             node = node.head
         return []
+
+    def _threat(self, trigger: Token, target: ActorRef) -> bool:
+        """A coercive act on a condition the target controls is a threat: "if Europe follows through, he
+        will impose tariffs"; "if elected, she would cut ties" is a promise to voters, not a threat."""
+        condition = _condition(trigger)
+        if condition is None:
+            return False
+        subjects = [r for c in condition.children if c.dep_ in ("nsubj", "nsubjpass") for r in self._refs(c)]
+        return any(
+            r.country == target.country or (r.actor_id and r.actor_id == target.actor_id) for r in subjects
+        )
 
     def _accusations(self) -> list[Event]:
         """ "Blinken said Berisha was involved in corrupt acts", "Putin is the aggressor": reported speech that
@@ -1085,17 +1096,19 @@ def _event(
     )  # fmt: skip
 
 
-def _conditional(trigger: Token) -> bool:
-    """Whether an if-clause governs the predicate ("if X, he will impose ...")."""
+def _condition(trigger: Token) -> Token | None:
+    """The if-clause that governs the predicate ("if X, he will impose ..."), if any."""
     node = trigger
     for _ in range(4):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in node.children):  # fmt: skip
-            return True
+        for c in node.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                return c
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def _compounds(token: Token) -> list[Token]:
