@@ -7,11 +7,19 @@ their speakers resolved through the article's ``ActorIndex``:
   over several sentences or paragraphs (an opening mark on each paragraph, the closing one on the last),
   split around the attribution ("“...,” he said, “...”" is one quote), with quotes inside quotes kept
   inside. A quoted sentence with no cue of its own continues the previous speaker's quote.
+  A quoted sentence with no cue of its own right after an attributed one (“...,” he said. “...”) is part
+  of the same quote (one utterance, one record).
 - ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
-  that it would face “real costs” if ..."), and the quoted words themselves.
+  that it would face “real costs” if ..."), and, from two words on, the quoted words themselves (a single
+  quoted word inside reported speech marks the clause, it is not a quote of its own). When the quoted
+  words make most of the clause, they alone stand for it.
 - ``indirect``: the that-clause or bare clause of a speech or cognition verb ("Beijing has denied that
-  ..."), the clause an inverted or parenthetical attribution reports ("..., a source said"), what
-  "according to X" qualifies, and what some speech acts announce or ask for ("urged Congress to act").
+  ..."), the clause an inverted or parenthetical attribution reports ("..., a source said", "The museum,
+  he said, will open ..."), what "according to X" qualifies, a claim noun's clause ("Trump's claim that
+  ..."), an object and its complement ("called the plan a disaster"), and what some speech acts announce,
+  ask for or intend ("urged Congress to act", "wants to leave"). A belief reported inside someone's
+  speech ("she said she expects ...") is part of that speech, not a second quote; reported speech whose
+  speaker cannot be found is left out.
 
 Quoted names, titles, slogans and scare quotes ("a “no limits” partnership", "the “Polonez” launcher", a
 headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
