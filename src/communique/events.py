@@ -101,6 +101,11 @@ QUANTITY_WORDS = {
     "handful",
     "tens",
 }
+SITES = {
+    "airbase", "base", "refinery", "depot", "plant", "facility", "pipeline", "infrastructure", "grid", "bridge",
+    "ship", "vessel", "tanker", "convoy", "post", "checkpoint", "barracks", "outpost", "headquarters", "port",
+    "airport", "airfield", "dam", "power",
+}  # fmt: skip
 RELATIONAL_PEOPLE = {
     "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "friend", "adversary", "opponent", "critic",
     "supporter", "member", "successor", "predecessor", "counterpart", "foe", "client", "proxy",
@@ -707,19 +712,22 @@ class _Coder:
         )  # fmt: skip
 
     def _civilians(self, token: Token) -> ActorRef | None:
-        """ "Imposed martial law on six townships", "occupied hospitals": the people of a place."""
-        if token.lemma_.lower() not in CIVILIAN_PLACES:
+        """ "Imposed martial law on six townships", "occupied hospitals": the people of a place; "attacked an
+        airbase deep inside Russia": the country of a site."""
+        lemma = token.lemma_.lower()
+        if lemma not in CIVILIAN_PLACES and lemma not in SITES:
             return None
-        country = next(
-            (r.country for t in token.subtree for r in [self.index.ref(t)] if r is not None and r.country),
-            None,
-        )
-        country = country or self.index.focus_country
+        # the place the phrase or its clause names ("a market in Omdurman", "deep inside Russia")
+        clause = token.head if token.head.pos_ in ("VERB", "AUX") else token
+        places = [r for t in (*token.subtree, *clause.subtree) for r in [self.index.ref(t)]
+                  if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
+        country = places[0].country if places else self.index.focus_country
         if country is None:
             return None
+        sector = "CVL" if lemma in CIVILIAN_PLACES else None
         return ActorRef(
-            name=f"{country} civilians", text=token.text, country=country, sector="CVL", code=country + "CVL",
-            kind="group", start=token.idx, end=token.idx + len(token.text),
+            name=f"{country} {token.text}", text=token.text, country=country, sector=sector,
+            code=country + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text),
         )  # fmt: skip
 
     def _refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
