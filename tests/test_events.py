@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from communique import analyze, events
@@ -135,3 +137,18 @@ def test_every_sense_in_the_bundled_lexicon_has_a_valid_code():
     senses = [s for table in (lex.verbs, lex.nouns) for ss in table.values() for s in ss]
     assert len(senses) > 150
     assert all(s.cameo for s in senses)
+
+
+def _sentences():
+    path = Path(__file__).parent / "data" / "event_sentences.tsv"
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return [tuple(r) for r in rows if r and not r[0].startswith("#")]
+
+
+@pytest.mark.parametrize(("plover", "sentence"), _sentences())
+def test_sentences_of_many_event_types(plover, sentence):
+    found = analyze(sentence, published="2024-03-06").events
+    if plover == "NONE":
+        assert all(e.status != "occurred" for e in found), found
+    else:
+        assert plover in {e.plover for e in found}, [(e.plover, e.cameo) for e in found]
