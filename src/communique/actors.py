@@ -256,7 +256,7 @@ class ActorIndex:
                 hi = mid - 1
         return lo
 
-    def _antecedent(self, token: Token, accept, window: int = 4) -> int | None:
+    def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
         sent_start = token.sent.start
         best: int | None = None
@@ -264,28 +264,31 @@ class ActorIndex:
         for t in token.sent:
             if t.i >= token.i:
                 break
-            if (
-                t.dep_ in ("nsubj", "nsubjpass")
-                and t.i in self.token_actor
-                and accept(self.actors[self.token_actor[t.i]])
-            ):
-                return self.token_actor[t.i]
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                a = self._subject_actor(t, accept, depth)
+                if a is not None:
+                    return a
         first_allowed = self._sentences()[max(0, self._sentence_index(token) - window)].start
         # prefer the subject of the previous sentences, latest first, then any mention, latest first
-        for prefer_subject in (True, False):
-            for i in range(token.i - 1, first_allowed - 1, -1):
-                a = self.token_actor.get(i)
-                if a is None or not accept(self.actors[a]):
-                    continue
-                t = self.doc[i]
-                if prefer_subject and t.dep_ not in ("nsubj", "nsubjpass"):
-                    continue
-                if prefer_subject and i >= sent_start:
-                    continue
-                best = a
-                break
-            if best is not None:
-                return best
+        for i in range(sent_start - 1, first_allowed - 1, -1):
+            t = self.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                a = self._subject_actor(t, accept, depth)
+                if a is not None:
+                    return a
+        for i in range(token.i - 1, first_allowed - 1, -1):
+            a = self.token_actor.get(i)
+            if a is not None and accept(self.actors[a]):
+                return a
+        return best
+
+    def _subject_actor(self, t: Token, accept, depth: int) -> int | None:
+        """The actor a subject names; a pronoun subject ("he said ... He added") is resolved in turn."""
+        a = self.token_actor.get(t.i)
+        if a is not None:
+            return a if accept(self.actors[a]) else None
+        if t.lower_ in PRONOUNS_PERSON and depth < 3:
+            return self._antecedent(t, accept, depth=depth + 1)
         return None
 
 
@@ -551,6 +554,7 @@ class _Builder:
         self._non_person_actors()
         self._groups()
         self._place_people()
+        self._descriptions()
         self._finish()
         return self.index
 
@@ -1012,17 +1016,44 @@ class _Builder:
                 facts["role_sector"] = sector
                 break
 
+    def _descriptions(self) -> None:
+        """ "The U.S. leader", "the Russian president": a person the article has already named."""
+        actors, doc = self.index.actors, self.doc
+        for group in actors:
+            if group.kind != GROUP or not group.country or not group.role or group.role in COLLECTIVE:
+                continue
+            for m in list(group.mentions):
+                span = doc.char_span(m.start, m.end)
+                if span is None or span.root.tag_ in ("NNS", "NNPS"):
+                    continue
+                if not (span.start and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the"):
+                    continue
+                named = [
+                    (p, max(x.start for x in p.mentions if x.start < m.start))
+                    for p in actors
+                    if p.kind == PERSON and p.country == group.country and _same_office(p.role, group.role)
+                    and any(x.start < m.start for x in p.mentions)
+                ]  # fmt: skip
+                if not named:
+                    continue
+                person = max(named, key=lambda pair: pair[1])[0]
+                group.mentions.remove(m)
+                person.mentions.append(m)
+                for i in range(span.start, span.end):
+                    self.index.token_actor[i] = actors.index(person)
+
     # ----- step 4: ids, codes, order -----
 
     def _finish(self) -> None:
         actors = self.index.actors
         order = sorted(
-            range(len(actors)), key=lambda a: min((m.start for m in actors[a].mentions), default=0)
+            (a for a in range(len(actors)) if actors[a].mentions),
+            key=lambda a: min(m.start for m in actors[a].mentions),
         )
         renumber = {old: new for new, old in enumerate(order)}
         self.index.actors = [actors[a] for a in order]
-        self.index.token_actor = {i: renumber[a] for i, a in self.index.token_actor.items()}
-        self.index.entry_kind = {renumber[a]: k for a, k in self.index.entry_kind.items()}
+        self.index.token_actor = {i: renumber[a] for i, a in self.index.token_actor.items() if a in renumber}
+        self.index.entry_kind = {renumber[a]: k for a, k in self.index.entry_kind.items() if a in renumber}
         for n, actor in enumerate(self.index.actors, 1):
             actor.id = f"A{n}"
             actor.mentions.sort(key=lambda m: m.start)
@@ -1030,6 +1061,18 @@ class _Builder:
                 actor.code = actor.code or "IGO"
             else:
                 actor.code = _code(actor.country, actor.sector)
+
+
+LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
+                "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
+
+
+def _same_office(person_role: str | None, role: str) -> bool:
+    if not person_role:
+        return False
+    if person_role.split()[-1] == role.split()[-1]:
+        return True
+    return person_role in LEADER_ROLES and role in LEADER_ROLES
 
 
 def _merge_facts(actor: Actor, facts: dict) -> None:

