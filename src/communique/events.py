@@ -157,7 +157,6 @@ class Sense:
     subject_sectors: frozenset[str] | None = None
     complement: str | None = None
     passive_only: bool = False
-    requires_source: bool = False
     light_verbs: frozenset[str] | None = None
     modifier: frozenset[str] | None = (
         None  # nouns: a compound/amod modifier that must be present ("tariff fight")
@@ -251,7 +250,6 @@ def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
         subject_sectors=frozenset(raw["subject_sectors"]) if raw.get("subject_sectors") else None,
         complement=raw.get("complement"),
         passive_only=bool(raw.get("passive_only")),
-        requires_source=bool(raw.get("requires_source")),
         light_verbs=words("light_verbs"),
         modifier=words("modifier"),
         source_kinds=words("source_kinds"),

@@ -49,9 +49,6 @@ class Gazetteer:
         self.max_role_words = max(len(k) for k in self.roles)
         self.role_heads = frozenset(k[-1] for k in self.roles)  # last words: a cheap test before a lookup
 
-    def role_sector(self, lemmas: tuple[str, ...]) -> str | None:
-        return self.roles.get(lemmas)
-
 
 def _data(name: str) -> dict:
     return yaml.safe_load(resources.files("communique.data").joinpath(name).read_text(encoding="utf-8"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import importlib
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,8 +51,3 @@ def load_pipeline() -> Language:
 def model_name() -> str:
     nlp = load_pipeline()
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
-def blank() -> Language:
-    """A tokenizer-only English pipeline, for tests and for cheap text checks."""
-    return spacy.blank("en")
