@@ -488,9 +488,7 @@ class _Builder:
                 if any(m.end == t and m.entry.kind in (gz.BODY, gz.IGO, gz.MEDIA, gz.SEAT) for m in inner):
                     continue
                 m = _Mention(s, t, ORGANIZATION)
-                lead = next(
-                    (x for x in inner if x.start == s and x.entry.kind in (gz.COUNTRY, gz.REGION)), None
-                )
+                lead = next((x for x in inner if x.start == s and x.entry.kind == gz.COUNTRY), None)
                 if lead is not None:
                     m.entry = gz.Entry(
                         doc[s:t].text, gz.BODY, lead.entry.country, sector=self._org_sector(s, t)
@@ -1063,6 +1061,9 @@ class _Builder:
                 actor.code = _code(actor.country, actor.sector)
 
 
+GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "director",
+                 "member", "representative", "head", "chief", "officer", "staff", "employee", "senior fellow",
+                 "fellow", "analyst", "expert", "researcher"}  # fmt: skip
 LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
                 "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
 
@@ -1083,7 +1084,10 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
     if actor.country is None and facts.get("country") and not actor.group:
         actor.country = facts["country"]
     if actor.sector is None:
-        actor.sector = facts.get("org_sector") or facts.get("role_sector")
+        # a spokesman or an official is of the body they speak for; a president is a president
+        generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
+        first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
+        actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
         actor.role = facts["role"]
 

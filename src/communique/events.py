@@ -68,6 +68,7 @@ ACCUSING_SPEECH = {
     "contend",
     "assert",
 }
+HEARSAY = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 REPORTING_VERBS = {
     "say",
     "announce",
@@ -939,7 +940,14 @@ class _Coder:
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 if any(c.dep_ == "neg" for c in clause.children):
                     continue
-                charged = [t for t in clause.subtree if t.lemma_.lower() in words or t.lower_ in words]
+                subject_tokens = {
+                    t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                }
+                charged = [
+                    t
+                    for t in clause.subtree
+                    if (t.lemma_.lower() in words or t.lower_ in words) and t.i not in subject_tokens
+                ]
                 targets = [r for w in charged[:1] for r in self._charged_subject(w, clause)]
                 sources = [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
                 sources += [
@@ -971,10 +979,12 @@ class _Coder:
             if STATUS_RANK[new] > STATUS_RANK[status]:
                 status = new
 
-        # on the trigger itself: negation, modals, "no sanctions", a condition
+        # on the trigger itself: negation, modals, "no sanctions", a condition, "allegedly"
         for c in trigger.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
                 bump("negated")
+            elif c.dep_ == "advmod" and c.lower_ in HEARSAY:
+                bump("alleged")
             elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
                 bump(
                     "expected"
