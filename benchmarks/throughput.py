@@ -48,10 +48,20 @@ def peak_memory_mb(pid: int | str = "self") -> float:
     return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
 
 
-def cpu_seconds(pid: int | str = "self") -> float:
-    """User and system CPU time a process has used so far, all its threads together (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def scheduler_seconds(pid: int | str = "self") -> tuple[float, float]:
+    """Time a process has run on a CPU so far, and time it was ready to run but waited for one (Linux).
+
+    Summed over its live threads, from the scheduler's own counts (``/proc/PID/task/*/schedstat``).
+    """
+    running = waiting = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            fields = (task / "schedstat").read_text().split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        running += int(fields[0])
+        waiting += int(fields[1])
+    return running / 1e9, waiting / 1e9
 
 
 def reset_peak_memory(pid: int | str = "self") -> bool:
@@ -87,12 +97,12 @@ def run_bare(texts: list[str]) -> dict[str, Any]:
     from communique import nlp
 
     exact = reset_peak_memory()
-    cpu, started = cpu_seconds(), time.perf_counter()
+    scheduler, started = scheduler_seconds(), time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.load_pipeline().pipe(texts, batch_size=BATCH_SIZE))
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
-        "cpu": cpu_seconds() - cpu,
+        **_scheduler_use([scheduler], ["self"]),
         "articles": len(texts),
         "tokens": tokens,
         "peaks": [_peak(exact)],
@@ -104,7 +114,7 @@ def run_full(articles: list[Article]) -> dict[str, Any]:
     from communique import pipeline
 
     exact = reset_peak_memory()
-    cpu, started = cpu_seconds(), time.perf_counter()
+    scheduler, started = scheduler_seconds(), time.perf_counter()
     events = quotes = 0
     for analysis in pipeline.analyze_many(articles, batch_size=BATCH_SIZE):
         events += len(analysis.events)
@@ -112,7 +122,7 @@ def run_full(articles: list[Article]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
-        "cpu": cpu_seconds() - cpu,
+        **_scheduler_use([scheduler], ["self"]),
         "articles": len(articles),
         "events": events,
         "quotes": quotes,
@@ -155,22 +165,29 @@ def run_ingest(workers: int, feed: str, database: str) -> dict[str, Any]:
     engine, pids = _ENGINES[workers]
     exact = all(reset_peak_memory(pid) for pid in pids)
     processes = sorted({os.getpid(), *pids})
-    cpu, started = [cpu_seconds(pid) for pid in processes], time.perf_counter()
+    scheduler, started = [scheduler_seconds(pid) for pid in processes], time.perf_counter()
     with Store(database) as store:
         summary = store.ingest([feed], engine=engine)
     seconds = time.perf_counter() - started
-    cpu = [cpu_seconds(pid) - before for pid, before in zip(processes, cpu, strict=True)]
     peaks = [peak_memory_mb(pid) for pid in pids] if exact else [_whole_life_peak(pids)]
     for suffix in ("", "-wal", "-shm"):
         Path(database + suffix).unlink(missing_ok=True)
     return {
         "seconds": seconds,
-        "cpu": sum(cpu),
+        **_scheduler_use(scheduler, processes),
         "articles": summary.stored,
         "read": summary.read,
         "skipped": summary.skipped,
         "failed": summary.failed,
         "peaks": peaks,
+    }
+
+
+def _scheduler_use(before: list[tuple[float, float]], pids: Sequence[int | str]) -> dict[str, float]:
+    after = [scheduler_seconds(pid) for pid in pids]
+    return {
+        "cpu": sum(a[0] - b[0] for a, b in zip(after, before, strict=True)),
+        "wait": sum(a[1] - b[1] for a, b in zip(after, before, strict=True)),
     }
 
 
@@ -195,6 +212,7 @@ class Row:
     workers: int
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # of all its processes
+    wait_seconds: float = 0.0  # its processes were ready to run but had no CPU
     articles: int = 0
     tokens: int = 0
     peak_mb: float = 0.0
@@ -214,9 +232,17 @@ class Row:
         """CPU time over wall time: how many cores the run kept busy (less than its workers = waiting)."""
         return self.cpu_seconds / self.seconds if self.seconds else 0.0
 
-    def add(self, seconds: float, cpu: float, articles: int, tokens: int, peaks: Sequence[float]) -> None:
+    @property
+    def cores_waited(self) -> float:
+        """Time ready to run without a CPU over wall time: cores wanted but held by other processes."""
+        return self.wait_seconds / self.seconds if self.seconds else 0.0
+
+    def add(
+        self, seconds: float, use: dict[str, float], articles: int, tokens: int, peaks: Sequence[float]
+    ) -> None:
         self.seconds += seconds
-        self.cpu_seconds += cpu
+        self.cpu_seconds += use["cpu"]
+        self.wait_seconds += use["wait"]
         self.articles += articles
         self.tokens += tokens
         self.peak_mb = max([self.peak_mb, *peaks])
@@ -335,7 +361,7 @@ def run_benchmark(
                         round_tokens = sum(tokens.get((n, i), 0) for i in range(n))
                         row.add(
                             seconds,
-                            sum(r["cpu"] for r in results),
+                            {k: sum(r[k] for r in results) for k in ("cpu", "wait")},
                             sum(r["articles"] for r in results),
                             round_tokens,
                             _peaks(results),
@@ -355,7 +381,7 @@ def run_benchmark(
                         round_tokens = _corpus_tokens(tokens, workers) * ingest_copies
                         row.add(
                             result["seconds"],
-                            result["cpu"],
+                            result,
                             result["articles"],
                             round_tokens,
                             result["peaks"],
@@ -490,8 +516,8 @@ def render(report: Report, command: str, corpus: str) -> str:
         "measured.",
         "",
         "| run | workers | articles | articles/hour | tokens/s | b/a | × 1 worker | cores busy "
-        "| peak RSS per worker |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| waited for a core | peak RSS per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in ("a", "b", "c"):
         for n in workers:
@@ -503,7 +529,7 @@ def render(report: Report, command: str, corpus: str) -> str:
             lines.append(
                 f"| ({kind}) {KINDS[kind]} | {n} | {row.articles} | {_number(row.articles_per_hour)} | "
                 f"{_number(row.tokens_per_second)} | {_ratio(b_over_a)} | {_ratio(scaling)} | "
-                f"{row.cores_busy:.2f} | {row.peak_mb:.0f} MB |"
+                f"{row.cores_busy:.2f} | {row.cores_waited:.2f} | {row.peak_mb:.0f} MB |"
             )
     lines += ["", *_targets(report, workers), "", "Start-up, not in the timings above:", ""]
     lines += [f"- {what}: {seconds:.1f} s" for what, seconds in report.startup.items()]
@@ -568,9 +594,11 @@ METHOD = """How it is measured:
   pool) is started once, with a warm-up ingest into a throwaway database.
   With 1 worker everything runs in one process; with 2, two pool workers analyze while the parent
   process reads and writes.
-- Cores busy: the CPU time of the run's processes over its wall time. A worker that had a core to
-  itself all along counts 1.0; less means it waited, for a core that other users held or (in c)
-  for the process that writes.
+- Cores busy: the time the run's processes spent on a CPU over its wall time (a worker busy all
+  along counts 1.0). Waited for a core: the time they were ready to run but every core was taken
+  (by other users, or by the run's own other processes), over wall time; both from the kernel's
+  scheduler counts (`/proc/PID/task/*/schedstat`). Busy plus waited below the number of
+  processes means they slept: waiting for input (a pool worker with nothing to do) or for disk.
 - Peak RSS per worker: the largest peak resident memory of any one worker during the run
   (Linux `VmHWM`, reset before each measurement), model included; for (c) with 2 workers that of
   the pool workers, not of the writing parent.
