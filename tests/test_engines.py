@@ -67,7 +67,7 @@ def test_input_is_read_only_as_fast_as_it_is_analyzed():
 def test_one_failing_article_fails_alone(monkeypatch):
     def analyze(article):
         if article.id == "art-001":
-            raise ValueError("a bug in some stage")
+            raise ValueError("a bug in some stage\n  in line 3:\n    here")
         return fake_analyze_chunk([article])[0]
 
     def analyze_many(batch, batch_size=16):
@@ -78,7 +78,7 @@ def test_one_failing_article_fails_alone(monkeypatch):
     monkeypatch.setattr(pipeline, "analyze_many", analyze_many)
     results = engines.analyze_chunk(articles(3))
     assert [type(r).__name__ for r in results] == ["Analysis", "AnalysisFailure", "Analysis"]
-    assert str(results[1]) == "feed:2: analysis failed: ValueError: a bug in some stage"
+    assert str(results[1]) == "feed:2: analysis failed: ValueError: a bug in some stage in line 3: here"
     assert isinstance(results[1], AnalysisFailure)
 
 

@@ -65,7 +65,8 @@ def analyze_chunk(articles: list[Article]) -> list[Result]:
         try:
             results.append(analyze(article))
         except Exception as exc:  # an extractor bug must not stop a corpus run
-            results.append(AnalysisFailure(article.id, article.source, f"{type(exc).__name__}: {exc}"))
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, however the error reads
+            results.append(AnalysisFailure(article.id, article.source, message[:300]))
     return results
 
 
