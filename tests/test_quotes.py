@@ -193,6 +193,46 @@ def test_parenthetical_attribution(nlp):
     assert speaker(q)[1] == "the curator"
 
 
+def test_parenthetical_attribution_inside_a_clause_that_goes_on(nlp):
+    text = "The old mill made money for decades, Ms. Dahl said, until the river changed its course."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "The old mill made money for decades, Ms. Dahl said, until the river changed its course"
+    assert speaker(q)[1] == "Ms. Dahl"
+
+
+def test_parenthetical_attribution_leaves_out_the_speakers_next_act(nlp):
+    text = "The count was rigged, the mayor said, adding that he would appeal."
+    quotes = quotes_of(nlp, text)
+    assert any(q.text == "The count was rigged" for q in quotes)
+    assert not any("rigged" in q.text and "appeal" in q.text for q in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- transcripts
+
+
+TRANSCRIPT = (
+    "Governor Ann Fisk spoke to Tom Reyes of Channel 5 on Sunday. A partial transcript follows:\n\n"
+    '"REYES: Will you sign the budget this week?\n\n'
+    '"FISK: I will sign it when it is balanced. My opponents call it “a rescue plan.” It is not.\n\n'
+    '"(CROSSTALK)\n\n'
+    '"REYES: Governor, one last question.\n\n'
+)
+
+
+def test_transcript_turns_are_quotes_of_their_labelled_speakers(nlp):
+    quotes = [q for q in quotes_of(nlp, TRANSCRIPT) if q.kind == "direct"]
+    assert [q.text.split()[0] for q in quotes] == ["Will", "I", "Governor,"]
+    assert [q.speaker.text for q in quotes] == ["REYES", "FISK", "REYES"]
+    assert quotes[1].speaker.name == "Ann Fisk"
+    assert "“a rescue plan.” It is not" in quotes[1].text  # a quote within the turn stays inside it
+    assert not any("CROSSTALK" in q.text for q in quotes_of(nlp, TRANSCRIPT))
+
+
+def test_a_lone_capitalised_heading_is_not_a_speaker(nlp):
+    text = 'The council met on Monday.\n\n"UPDATE: The meeting was adjourned until Friday."'
+    assert not any(q.speaker is not None and q.speaker.text == "UPDATE" for q in quotes_of(nlp, text))
+
+
 # ---------------------------------------------------------------------------------------------- speakers
 
 

@@ -102,6 +102,10 @@ _MARK = re.compile(r"''|[\"“”„«»]|\n")
 _SENTENCE_END = ".!?"
 _LEAD_IN = ":,—–―-"
 _GOES_ON = re.compile(r",\s*(?:but|and|or)$")  # what may stand between a cue and the quote it introduces
+# a transcript's speaker label: one to three words in capitals and a colon ("WALLACE: ...", "SEN. JANE DOE: ...")
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]*[A-Z.](?: [A-Z][A-Z'’.-]*[A-Z.]){0,2}):[ \t]+(?=\S)")
+# a stage direction in a transcript: "(CROSSTALK)", "[APPLAUSE]"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\W*")
 
 
 @dataclass
@@ -132,6 +136,17 @@ def _mark_role(text: str, i: int, mark: str) -> str:
     return EITHER
 
 
+_FAMILY = {
+    '"': "straight",
+    "''": "straight",
+    "“": "curly",
+    "”": "curly",
+    "„": "curly",
+    "«": "angle",
+    "»": "angle",
+}
+
+
 def quote_segments(text: str) -> list[Segment]:
     """The quoted stretches of a text, in order (double marks: straight, curly, '' and guillemets).
 
@@ -143,9 +158,11 @@ def quote_segments(text: str) -> list[Segment]:
     open_at: int | None = None
     open_len = 1
     pending_continuation = False
+    inner: str | None = None  # the family of a quote opened inside the open one with other marks
     for m in _MARK.finditer(text):
         i, mark = m.start(), m.group()
         if mark == "\n":
+            inner = None
             if open_at is not None:
                 end = i
                 rest = text[i:].lstrip()
@@ -163,8 +180,15 @@ def quote_segments(text: str) -> list[Segment]:
                 continue  # a stray closing mark
             open_at, open_len = i, len(mark)
             continue
+        outer = _FAMILY.get(text[open_at : open_at + open_len])
+        if inner is not None and _FAMILY.get(mark) == inner and role != OPENING:
+            inner = None  # "PENCE: ... an episode of “Shark Tank.” But ...": the inner quote closes
+            continue
         if role == OPENING:
             inside = text[open_at + open_len : i].rstrip()
+            if mark in "“„«" and _FAMILY[mark] != outer and inner is None:
+                inner = _FAMILY[mark]  # a quote within the quote, in other marks
+                continue
             if inside and inside[-1] in _SENTENCE_END + "”\"'’":
                 # a new paragraph's opening mark in text whose paragraph breaks were lost
                 segments.append(
@@ -180,7 +204,7 @@ def quote_segments(text: str) -> list[Segment]:
                 open_at, open_len = i, len(mark)
             continue
         segments.append(Segment(open_at, open_at + open_len, i, i, pending_continuation))
-        open_at, pending_continuation = None, False
+        open_at, pending_continuation, inner = None, False, None
     if open_at is not None:
         segments.append(Segment(open_at, open_at + open_len, len(text.rstrip()), None, pending_continuation))
     return [s for s in segments if s.end > s.start]
@@ -224,6 +248,14 @@ class _Finder:
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.segments = quote_segments(self.text)
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._names: set[str] | None = None
+        # "“WALLACE: ...": a transcript's speaker label opens the quoted words; the quote starts after it
+        self.labels: dict[int, tuple[int, int]] = {}
+        for k, seg in enumerate(self.segments):
+            label = self._speaker_label(seg.start, seg.end)
+            if label is not None:
+                self.labels[k] = label[:2]
+                seg.start = label[2]
         self.seg_tokens = [self._token_range(s.start, s.end) for s in self.segments]
         self.quote_of = [-1] * len(doc)
         for k, (a, b) in enumerate(self.seg_tokens):
@@ -256,6 +288,31 @@ class _Finder:
         para_start, _ = self._para_bounds(char)
         before = self.text[max(para_start, char - 200) : char].rstrip()
         return before, max(para_start, char - 200) + len(before)
+
+    def _speaker_label(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """A transcript's speaker label at ``start`` ("WALLACE: ..."): the label's character range and where
+        the words after it begin. A label is a speaker when the article names that person elsewhere ("Mike
+        Pence") or when labels take turns at the start of paragraphs (a dialogue), so that a lone "UPDATE:"
+        or "WATCH:" is not one."""
+        m = _LABEL.match(self.text, start, end)
+        if m is None or m.group(1) not in self._speaker_labels():
+            return None
+        return m.start(1), m.end(1), m.end()
+
+    def _speaker_labels(self) -> set[str]:
+        if self._names is None:
+            found: list[str] = []
+            for para_start in [0] + [b + 1 for b in self.breaks]:
+                i = para_start
+                while i < len(self.text) and self.text[i] in ' \t"“„«':
+                    i += 1
+                m = _LABEL.match(self.text, i)
+                if m is not None:
+                    found.append(m.group(1))
+            names = {t.text for t in self.doc if t.pos_ == "PROPN" and not t.is_upper}
+            dialogue = len(set(found)) >= 2 and len(found) >= 3
+            self._names = {label for label in found if dialogue or label.split()[-1].title() in names}
+        return self._names
 
     # ----- cues -----
 
@@ -436,15 +493,21 @@ class _Finder:
     def _range_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
         """The clause of ``head`` without the cue's own phrase, on the side that holds the head; all of it when
         the cue interrupts it ("The museum, Mr. Bush said, celebrated ...")."""
+        doc = self.doc
         start, end = head.left_edge.i, head.right_edge.i + 1
-        cue_start, cue_end = cue.left_edge.i, cue.right_edge.i + 1
-        if start < cue_start and cue_end < end and cue_start < head.i:
-            return self._trim(start, end)
-        if cue_start > head.i:
-            end = min(end, cue_start)
-        elif cue_end <= head.i:
-            start = max(start, cue_end)
-        return self._trim(start, end)
+        # the cue's own words: it, its subject, adverbs and phrases, without clauses the parser hung on it (a
+        # clause before the cue is often the reported one, misattached); after the cue, whatever hangs on it
+        # ("..., he said, adding that ...") is the speaker's next act
+        own = [c for c in cue.children if c.dep_ not in ("advcl", "ccomp", "conj", "parataxis", "xcomp")]
+        cue_start = min([cue.i] + [c.left_edge.i for c in own])
+        cue_end = cue.right_edge.i + 1
+        before = any(not doc[i].is_punct for i in range(start, cue_start))
+        after = any(not doc[i].is_punct for i in range(cue_end, end))
+        if before and after:
+            return self._trim(start, end)  # "Lenox was a juggernaut, he said, until it went bankrupt"
+        if before:
+            return self._trim(start, cue_start)
+        return self._trim(max(start, cue_end), end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         doc = self.doc
@@ -513,6 +576,8 @@ class _Finder:
             return self._ref(token, ref, name=name, text=token.text, span=(token.i, token.i + 1))
         start, end = self._phrase(token)
         ref = self.index.ref(token, agent=True)
+        if ref is None and token.is_upper and len(token.text) > 1:
+            ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
             token,
             ref,
@@ -520,6 +585,14 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _person_named(self, surname: str) -> ActorRef | None:
+        """The one person of the article whose name ends with ``surname``, through a mention of them."""
+        people = [a for a in self.index.actors if a.kind == "person" and a.name.split()[-1] == surname]
+        if len(people) != 1 or not people[0].mentions:
+            return None
+        mention = people[0].mentions[0]
+        return self.index.ref(self.doc[self._token_at(mention.start)], agent=True)
 
     def _ref(self, token: Token, ref: ActorRef | None, *, name, text: str, span: tuple[int, int]) -> ActorRef:
         s = self.doc[span[0] : span[1]]
@@ -680,6 +753,9 @@ class _Finder:
         after = self.text[self._close_end(seg) :].lstrip(" \t")
         return not after or after[0] in ".,;:!?\n—–―-)"
 
+    def _stage_direction(self, k: int) -> bool:
+        return _STAGE_DIRECTION.fullmatch(self._segment_words(k)) is not None
+
     def _name_like(self, k: int) -> bool:
         """A title, name or slogan: short, and every content word capitalised."""
         words = re.findall(r"[^\W\d_][\w'’-]*", self._segment_words(k))
@@ -770,7 +846,7 @@ class _Finder:
         direct = [False] * n
         trail: list[Attribution | None] = [None] * n
         lead: list[Attribution | None] = [None] * n
-        skip = [self._name_like(k) or self._naming_context(k) for k in range(n)]
+        skip = [self._name_like(k) or self._naming_context(k) or self._stage_direction(k) for k in range(n)]
         frame_end = [0] * n  # character offset where each segment's trailing attribution ends
         for k in range(n):
             if not skip[k]:
@@ -787,6 +863,13 @@ class _Finder:
                 and frame_end[k - 1] >= before_end
                 and (trail[k - 1].content is None or before.endswith(tuple(_SENTENCE_END)))
             )
+            if k in self.labels:
+                # "“PENCE: ...": one speaker's turn in a transcript, a quote of its own
+                label_start, label_end = self.labels[k]
+                name, colon = self._token_at(label_end - 1), self._token_at(label_end)
+                lead[k] = Attribution(self.doc[colon], colon + 1, self.doc[name], None)
+                direct[k] = True
+                continue
             starts = seg.continues or after_attribution or self._starts_sentence(k)
             # “...,” X said: the quoted words are what X said, wherever they begin
             inverted = trail[k] is not None and self.text[seg.start : seg.end].rstrip().endswith(",")
@@ -905,7 +988,13 @@ class _Finder:
         """Quoted words that are not whole sentences: speech when a cue reports them, else names or scare quotes."""
         out: dict[int, Attribution] = {}
         for k in range(len(self.segments)):
-            if direct[k] or self._name_like(k) or self._naming_context(k) or self._premodifier(k):
+            if (
+                direct[k]
+                or self._name_like(k)
+                or self._naming_context(k)
+                or self._premodifier(k)
+                or self._stage_direction(k)
+            ):
                 continue
             a, b = self.seg_tokens[k]
             if b <= a:
