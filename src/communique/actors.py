@@ -156,7 +156,7 @@ class ActorIndex:
     def role_ref(self, token: Token, *, agent: bool = False) -> ActorRef | None:
         """A role noun that is no actor of the article ("an official", "the opposition newspaper") as an
         actor of its sector, with the country its modifiers name."""
-        if token.pos_ != "NOUN":
+        if not _nominal(token):
             return None
         g = gz.load()
         role = role_at(token, g)
@@ -370,6 +370,16 @@ def _role_words(span: SpacySpan, g: gz.Gazetteer) -> str:
     """The role as the lexicon spells it ("state news media", not the lemmatizer's "medium")."""
     lemmas = tuple(t.lemma_.lower() for t in span)
     return " ".join(lemmas if lemmas in g.roles else (t.lower_ for t in span))
+
+
+def _nominal(token: Token) -> bool:
+    """A common noun, also where the tagger says otherwise: "the defense ministry" (PROPN), "by Russian
+    shelling" (a gerund)."""
+    if token.pos_ == "NOUN":
+        return True
+    if token.pos_ == "PROPN":
+        return token.text[:1].islower()
+    return token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj")
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -766,7 +776,7 @@ class _Builder:
             self.index.focus_country = counts.most_common(1)[0][0]
         groups: dict[tuple, int] = {}
         for token in doc:
-            if token.pos_ != "NOUN" or token.i in self.index.token_actor:
+            if not _nominal(token) or token.i in self.index.token_actor:
                 continue
             if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
                 # "security forces" is one role; "NATO envoy Karl Fisch" is a title

@@ -68,6 +68,7 @@ ACCUSING_SPEECH = {
     "contend",
     "assert",
 }
+CHARGES = {"allegation", "accusation", "claim", "charge", "criticism", "assertion", "complaint"}
 HEARSAY = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 REPORTING_VERBS = {
     "say",
@@ -159,12 +160,15 @@ class Sense:
     complement: str | None = None
     passive_only: bool = False
     light_verbs: frozenset[str] | None = None
-    modifier: frozenset[str] | None = (
-        None  # nouns: a compound/amod modifier that must be present ("tariff fight")
-    )
+    # nouns: a compound/amod modifier that must be present ("tariff fight")
+    modifier: frozenset[str] | None = None
     source_kinds: frozenset[str] | None = None  # the source must be of these actor kinds (person ...)
     not_target_sectors: frozenset[str] = frozenset()  # targets of these sectors do not make the event
     target_optional: bool = False  # the event stands without a target ("troops were deployed")
+    # the act its complement names must be of this QuadClass ("vowed to keep attacking")
+    complement_quad: int | None = None
+    # one of these dependents must be present: "xcomp", or a preposition ("asked X to ...", "asked for")
+    needs: tuple[str, ...] = ()
     default_target: str | None = None  # "GOV": with no target named, the source's own government
     particles: tuple[str, ...] = ()  # the words after the trigger in a multi-word lemma
 
@@ -256,6 +260,8 @@ def _sense(raw: dict, particles: tuple[str, ...], where: str) -> Sense:
         source_kinds=words("source_kinds"),
         not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
         target_optional=bool(raw.get("target_optional")),
+        complement_quad=raw.get("complement_quad"),
+        needs=tuple(str(n) for n in raw.get("needs") or ()),
         default_target=raw.get("default_target"),
         particles=particles,
     )
@@ -348,12 +354,17 @@ class _Coder:
         self.time_tokens = self._time_tokens(times)
         # "Beijing and Minsk agreed to diplomatic ties ... Those ties were upgraded": who a relation is between
         self.relations: dict[str, tuple[ActorRef | None, ActorRef | None]] = {}
+        # "X accused Y ... Y rejected the allegations": who accused whom, by the accused
+        self.accusers: dict[tuple, ActorRef] = {}
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
+        charges = self._accusations()
+        for e in charges:
+            self._remember_accuser(e)
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
-        for event in sorted(found + self._accusations(), key=lambda e: e.trigger.start):
+        for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
             if key not in seen:
                 seen.add(key)
@@ -403,6 +414,12 @@ class _Coder:
         if sense.object is not None and not (self._object_words(token, sense) & sense.object):
             return None
         if sense.object_prep and not self._object_prep_fits(token, sense):
+            return None
+        if sense.complement_quad is not None and sense.complement_quad not in self._complement_quads(token):
+            return None
+        if sense.needs and not any(
+            c.dep_ in sense.needs or (c.dep_ == "prep" and c.lower_ in sense.needs) for c in token.children
+        ):
             return None
         sources = self._verb_sources(token, passive)
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
@@ -461,6 +478,16 @@ class _Coder:
                             words.add(" ".join([*compounds[-1:], x.lemma_.lower()]))
         return words
 
+    def _complement_quads(self, token: Token) -> set[int]:
+        """QuadClasses of the acts a verb's infinitive complement names ("vowed to keep attacking" -> 4)."""
+        quads = set()
+        for c in token.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                for t in (c, *(g for g in c.children if g.dep_ == "xcomp")):
+                    for sense in self.lex.verbs.get(self.lex.lemma(t), [])[:1]:
+                        quads.add(ontology.quad_class(sense.cameo))
+        return quads
+
     def _object_prep_fits(self, token: Token, sense: Sense) -> bool:
         return any(
             c.dep_ == "prep"
@@ -517,9 +544,17 @@ class _Coder:
     def _verb_sources(self, verb: Token, passive: bool) -> list[ActorRef]:
         if passive:
             # "demonstrators were killed": only a "by" phrase names who did it
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            return [r for t in agents for r in self._refs(t, agent=True)]
-        return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
+            agents = [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
+            return [r for t in agents for r in self._refs(t, agent=True) or self._doer(t)]
+        return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True) or self._doer(t)]
+
+    def _doer(self, thing: Token) -> list[ActorRef]:
+        """ "The attack, carried out by Islamic State fighters, killed nine soldiers": who did the act that acts."""
+        if thing.pos_ not in ("NOUN", "VERB") or thing.lemma_.lower() not in self.lex.nouns:
+            return []
+        ref = self._owner(thing)
+        return [ref] if ref is not None else []
 
     def _noun_sources(self, noun: Token, how: str) -> list[ActorRef]:
         if how == "poss":
@@ -595,6 +630,9 @@ class _Coder:
             if not tokens:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
+            if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
+                # "Berisha rejected the allegations": those who made them, if the article says who
+                refs = [self.accusers[_key(sources[0])]] if _key(sources[0]) in self.accusers else []
             if not refs and ontology.quad_class(sense.cameo) == 4:
                 refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if not refs and not sense.actor_target:
@@ -688,8 +726,10 @@ class _Coder:
                 subjects = [
                     g
                     for g in c.children
-                    if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in RELATIVE_PRONOUNS
-                ]
+                    if g.dep_ in ("nsubj", "nsubjpass")
+                    and g.lower_ not in RELATIVE_PRONOUNS
+                    and c.dep_ != "relcl"
+                ]  # a relative clause says who did something to the thing only through its agent
                 subjects = [
                     g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
                 ] or subjects
@@ -760,6 +800,11 @@ class _Coder:
         several = self._several_countries(token, refs)
         if several:
             return several
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and refs and refs[0].country is None and refs[0].kind == "group":
+            whose = self.index.ref(owner)  # "Trump and his Cabinet"
+            if whose is not None and whose.country:
+                refs[0].country, refs[0].code = whose.country, whose.country + (refs[0].sector or "")
         resolved = {r.start for r in refs}
         for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
             if t.idx not in resolved and self.index.ref(t) is None:
@@ -868,7 +913,10 @@ class _Coder:
                 and target.kind in ("country", "place")
                 and source.country == target.country
             ):
-                continue  # arriving in one's own capital, sending troops to one's own border: no interaction
+                if source.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None) or code.quad_class == 4:
+                    continue  # arriving in one's own capital, sending troops to one's own border: no interaction
+                # the opposition boycotting "the vote in Serbia" acts against its government
+                target = self.index.country_ref(target.country, trigger)
             if target is not None and target.sector in sense.not_target_sectors:
                 continue  # "speaking to reporters" is a statement, not a consultation
             confidence = 0.8 if trigger.pos_ == "VERB" else 0.6
@@ -886,21 +934,28 @@ class _Coder:
                 )
         if relation and out:
             self.relations[relation] = (out[0].source, out[0].target)
+        for e in out:
+            self._remember_accuser(e)
         return out
+
+    def _remember_accuser(self, event: Event) -> None:
+        if event.plover == "ACCUSE" and event.source is not None and event.target is not None:
+            self.accusers[_key(event.target)] = event.source
 
     def _charged_subject(self, word: Token, top: Token) -> list[ActorRef]:
         """Who a charge is laid on: the subject of the clause the word is the predicate of ("Putin is the
         aggressor", "was involved in corrupt acts"); a charge named as a topic ("the issue of corruption")
         is none."""
         node, hops = word, 0
+        clause_verbs = {top.i} | {t.i for t in top.children if t.dep_ in ("conj", "xcomp", "ccomp")}
         while node.pos_ not in ("VERB", "AUX"):
             if node.dep_ not in CHARGE_DEPS or node.head.i == node.i or hops > 2:
                 return []
-            hops += node.dep_ not in (
-                "amod",
-                "compound",
-            )  # "involved in corrupt acts", not "the issue of corruption"
+            # "involved in corrupt acts" counts one step; "the issue of corruption" is too far
+            hops += node.dep_ not in ("amod", "compound")
             node = node.head
+        if node.i not in clause_verbs:
+            return []  # in a relative clause or deeper: "the seriousness with which X takes corruption"
         for _ in range(8):
             if node.pos_ in ("VERB", "AUX"):
                 if any(c.dep_ == "neg" for c in node.children):
