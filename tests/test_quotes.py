@@ -228,6 +228,30 @@ def test_transcript_turns_are_quotes_of_their_labelled_speakers(nlp):
     assert not any("CROSSTALK" in q.text for q in quotes_of(nlp, TRANSCRIPT))
 
 
+def test_block_quote_after_a_cue_and_a_colon(nlp):
+    text = (
+        "Governor Ann Fisk spoke on the radio on Monday.\n\nThe governor added:\n\n"
+        "It is typical of the council. They never listen, and they never learn.\n\nThe show ended at noon."
+    )
+    q = one(quotes_of(nlp, text), containing="typical")
+    assert q.text == "It is typical of the council. They never listen, and they never learn"
+    assert q.kind == "indirect" and speaker(q) == ("Ann Fisk", "The governor")
+    assert not any("noon" in q.text for q in quotes_of(nlp, text))
+
+
+def test_transcript_turns_without_marks(nlp):
+    text = (
+        "Tom Reyes interviewed Senator Ann Fisk.\n\nREYES: Will you run again?\n\n"
+        "FISK: I have not decided, and I will not decide this year.\n\nREYES: Thank you."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker.text) for q in quotes if q.speaker and q.speaker.text.isupper()] == [
+        ("Will you run again?", "REYES"),
+        ("I have not decided, and I will not decide this year", "FISK"),
+        ("Thank you", "REYES"),
+    ]
+
+
 def test_a_lone_capitalised_heading_is_not_a_speaker(nlp):
     text = 'The council met on Monday.\n\n"UPDATE: The meeting was adjourned until Friday."'
     assert not any(q.speaker is not None and q.speaker.text == "UPDATE" for q in quotes_of(nlp, text))

@@ -842,6 +842,15 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         self.find_attributions()
+        blocks = self._unmarked_blocks()
+        if blocks:
+            # what the speaker says in the block is theirs, not a report of others' speech
+            inside = [False] * len(self.doc)
+            for s, e, _ in blocks:
+                a, b = self._token_range(s, e)
+                inside[a:b] = [True] * (b - a)
+            self.attributions = [a for a in self.attributions if not inside[a.cue.i]]
+            self.by_cue = {i: a for i, a in self.by_cue.items() if not inside[i]}
         n = len(self.segments)
         direct = [False] * n
         trail: list[Attribution | None] = [None] * n
@@ -892,7 +901,39 @@ class _Finder:
                         lead[k] = Attribution(self.doc[b - 1], b, label, None)
         quotations = self._quotations(direct, trail, lead)
         fragments = self._fragments(direct)
-        return self._output(quotations, fragments)
+        return self._output(quotations, fragments, blocks)
+
+    def _unmarked_blocks(self) -> list[tuple[int, int, Attribution]]:
+        """Paragraphs of someone's words without quote marks: a transcript's turn ("PENCE: Well, ...") and
+        a paragraph introduced by a cue and a colon at the end of the one before ("The governor added:")."""
+        out: list[tuple[int, int, Attribution]] = []
+        text = self.text
+        previous: tuple[int, int] | None = None  # the last paragraph with words
+        for para_start in [0] + [b + 1 for b in self.breaks]:
+            _, para_end = self._para_bounds(para_start)
+            body = text[para_start:para_end]
+            start = para_start + len(body) - len(body.lstrip())
+            end = para_start + len(body.rstrip())
+            if start >= end:
+                continue
+            before, previous = previous, (start, end)
+            if text[start] in _FAMILY or text.startswith("''", start):
+                continue  # quote marks: the segments' business
+            label = self._speaker_label(start, end)
+            if label is not None:
+                name, colon = self._token_at(label[1] - 1), self._token_at(label[1])
+                out.append((label[2], end, Attribution(self.doc[colon], colon + 1, self.doc[name], None)))
+                continue
+            if before is None or text[before[1] - 1] != ":":
+                continue
+            a, b = self._token_range(before[0], before[1])
+            cue = self._cue_in(max(a, b - 12), b, last=True)
+            if cue is None or cue.lemma_.lower() not in self.lex.speech:
+                continue
+            att = self._attribution_at(cue)
+            if att.speaker is not None and att.content is None:
+                out.append((start, end, att))
+        return out
 
     def _trailing_attribution(self, k: int) -> tuple[Attribution | None, int]:
         """The attribution right after a segment's closing mark ("..., he said", "― Jane Doe"), and where it ends."""
@@ -1030,10 +1071,19 @@ class _Finder:
                 return None
         return None
 
-    def _output(self, quotations: list[_Quotation], fragments: dict[int, Attribution]) -> list[Quote]:
+    def _output(
+        self,
+        quotations: list[_Quotation],
+        fragments: dict[int, Attribution],
+        blocks: list[tuple[int, int, Attribution]],
+    ) -> list[Quote]:
         doc = self.doc
         items: list[tuple[tuple[int, int], Quote]] = []
         covered = [False] * len(doc)
+        for start, end, att in blocks:
+            # without marks the words cannot be told from a paraphrase: reported as indirect
+            start, end = self._trimmed(start, end)
+            items.append(((start, 0), self._quote(self.text[start:end], start, end, "indirect", att, 0.7)))
         for q in quotations:
             parts = [self._trimmed(self.segments[k].start, self.segments[k].end) for k in q.segments]
             parts = [p for p in parts if p[1] > p[0]]
