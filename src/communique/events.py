@@ -484,7 +484,7 @@ class _Coder:
         for c in token.children:
             if c.dep_ in ("xcomp", "ccomp"):
                 for t in (c, *(g for g in c.children if g.dep_ == "xcomp")):
-                    for sense in self.lex.verbs.get(self.lex.lemma(t), [])[:1]:
+                    for sense in self.lex.verbs.get(self.lex.lemma(t), []):
                         quads.add(ontology.quad_class(sense.cameo))
         return quads
 
@@ -509,6 +509,10 @@ class _Coder:
                 return [c]
             if c.dep_ == "agent":
                 return [g for g in c.children if g.dep_ == "pobj"]
+        # "Azerbaijan massed troops": the small parser sometimes takes a sentence-initial name for an adverb
+        names = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]
+        if names and names[0].is_sent_start:
+            return names[:1]
         head = verb.head
         if head.i == verb.i:
             return []
