@@ -186,6 +186,42 @@ def test_indirect_speech(nlp, text, content, who):
     assert speaker(q)[1] == who
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        ("The minister mentioned the fuel shortage in her speech.", "the fuel shortage", "The minister"),
+        ("Mr. Okafor noted the delays at the border.", "the delays at the border", "Mr. Okafor"),
+        ("The two presidents discussed the water treaty.", "the water treaty", "The two presidents"),
+        ("Recent polls show a close race in the north.", "a close race in the north", "Recent polls"),
+        (
+            "A study by the university found 40 cases of fraud.",
+            "40 cases of fraud",
+            "A study by the university",
+        ),
+    ],
+)
+def test_what_a_speech_or_record_verb_names_is_reported(nlp, text, content, who):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith(content)
+    assert speaker(q)[1] == who
+
+
+def test_finding_or_showing_by_a_person_is_not_speech(nlp):
+    text = "The rescuers found a way across the river. The guide showed them the path."
+    assert quotes_of(nlp, text) == []
+
+
+def test_impersonal_it_is_no_speaker(nlp):
+    text = "It is worth noting the costs of the plan. It was too early to discuss the details."
+    assert quotes_of(nlp, text) == []
+
+
+def test_writers_aside_on_a_cited_thing_is_left_out(nlp):
+    text = "The senator cited the audit of the agency, which was published in May."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "the audit of the agency"
+
+
 def test_parenthetical_attribution(nlp):
     text = "The museum, the curator said, will open in the spring."
     q = one(quotes_of(nlp, text), "indirect")

@@ -384,16 +384,18 @@ class _Finder:
             ]
             if comp and (obj or t.dep_ == "relcl" or any(c.dep_ == "oprd" for c in comp)):
                 content, via = self._range(obj + comp), "complement"
-        if content is None and lemma in lex.object_verbs:
+        if content is None and (
+            lemma in lex.object_verbs or lemma in lex.evidence and self._source_subject(t)
+        ):
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
             objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
             if objs:
-                content, via = self._range(objs), "object"
+                content, via = self._range(objs, nominal=True), "object"
         if content is None and lemma in lex.object_preps:
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex.object_preps[lemma]]
             objs = [p for p in preps if any(g.dep_ in ("pobj", "pcomp") for g in p.children)]
             if objs:
-                content, via = self._range(objs, skip_head=True), "preposition"
+                content, via = self._range(objs, skip_head=True, nominal=True), "preposition"
         if content is None and lemma in lex.speech and t.dep_ in ("parataxis",):
             # "The vote was rigged, he said": the clause the attribution interrupts or follows
             content, via = self._range_without(t.head, t), "parenthetical"
@@ -402,6 +404,11 @@ class _Finder:
             return None
         content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
+
+    def _source_subject(self, verb: Token) -> bool:
+        """The verb's subject is a poll, study, video or other record ("polls show ...")."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in self.lex.source_nouns
 
     def _adjective_attribution(self, t: Token) -> Attribution | None:
         """ "Officials are confident that ...": the subject of the copula holds the view."""
@@ -463,13 +470,21 @@ class _Finder:
         s, e = max(content[0], start), min(content[1], end)
         return self._trim(s, e) if (s, e) != content else content
 
-    def _range(self, tokens: list[Token], skip_head: bool = False) -> tuple[int, int] | None:
+    def _range(
+        self, tokens: list[Token], skip_head: bool = False, nominal: bool = False
+    ) -> tuple[int, int] | None:
         start = min(c.left_edge.i for c in tokens)
         end = max(c.right_edge.i for c in tokens) + 1
         if skip_head:
             start = min(c.i for c in tokens) + 1
         lex = self.lex
         doc = self.doc
+        if nominal:
+            # "cited criticism of the anchor, who took heat for ...": the writer's aside on what was cited
+            for c in tokens:
+                for t in doc[c.i : c.right_edge.i + 1]:
+                    if t.dep_ == "relcl" and t.left_edge.i > start and doc[t.left_edge.i - 1].text == ",":
+                        end = min(end, t.left_edge.i - 1)
         for c in tokens:
             for r in c.rights:
                 if r.dep_ not in ("advcl", "conj") or any(g.dep_ in _SUBJECTS for g in r.children):
@@ -531,9 +546,12 @@ class _Finder:
 
     def _subject_any(self, verb: Token) -> Token | None:
         v = verb
+        climbed = False
         for _ in range(4):
             for c in v.children:
                 if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0:
+                    if climbed and c.lower_ == "it" and v.lemma_ == "be":
+                        return None  # "it was too early to discuss ...", "it is worth noting ...": no one
                     return c
                 if c.dep_ == "nsubjpass" and v.lemma_ == "quote":
                     return c  # "X was quoted as saying"
@@ -547,6 +565,7 @@ class _Finder:
             if v.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
                 head = head.head  # "pitched himself ... by telling them that ..."
             if v.dep_ in _SHARES_SUBJECT and head.i != v.i and head.pos_ in ("VERB", "AUX"):
+                climbed = v.dep_ == "xcomp"
                 v = head
                 continue
             if (
@@ -555,7 +574,7 @@ class _Finder:
                 and head.dep_ in ("acomp", "xcomp")
                 and head.head.i != head.i
             ):
-                v = head.head  # "is determined to warn ..."
+                v, climbed = head.head, True  # "is determined to warn ..."
                 continue
             break
         return None
