@@ -222,6 +222,12 @@ def test_writers_aside_on_a_cited_thing_is_left_out(nlp):
     assert q.text == "the audit of the agency"
 
 
+def test_reason_after_the_reported_clause_belongs_to_it(nlp):
+    text = "The mayor said the claim smacked of hypocrisy, because the council had done the same."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "the claim smacked of hypocrisy, because the council had done the same"
+
+
 def test_parenthetical_attribution(nlp):
     text = "The museum, the curator said, will open in the spring."
     q = one(quotes_of(nlp, text), "indirect")

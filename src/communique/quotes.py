@@ -102,6 +102,7 @@ _MARK = re.compile(r"''|[\"“”„«»]|\n")
 _SENTENCE_END = ".!?"
 _LEAD_IN = ":,—–―-"
 _GOES_ON = re.compile(r",\s*(?:but|and|or)$")  # what may stand between a cue and the quote it introduces
+_REASONS = ("because", "if", "unless")  # marks of a reason or condition
 # a transcript's speaker label: one to three words in capitals and a colon ("WALLACE: ...", "SEN. JANE DOE: ...")
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]*[A-Z.](?: [A-Z][A-Z'’.-]*[A-Z.]){0,2}):[ \t]+(?=\S)")
 # a stage direction in a transcript: "(CROSSTALK)", "[APPLAUSE]"
@@ -366,6 +367,16 @@ class _Finder:
             # believing or finding something needs a whole clause: not "finds itself isolated"
             clauses = [c for c in clauses if _finite_clause(c)]
         if clauses and lemma in lex.clause_verbs:
+            # "said the claim smacked of hypocrisy, because ...": a reason or condition after the reported
+            # clause that the parser hung on the cue belongs to what was said
+            last = max(c.right_edge.i for c in clauses)
+            clauses += [
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.left_edge.i > last
+                and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
+            ]
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
