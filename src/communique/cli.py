@@ -54,10 +54,11 @@ def load_resources(args: argparse.Namespace):
     """The user's dictionary and lexicon, or a one-line usage error."""
     from .pipeline import Resources
 
+    actors, lexicon = getattr(args, "actors", None), getattr(args, "lexicon", None)
+    if not actors and not lexicon:
+        return None  # the bundled data only
     try:
-        return Resources.from_files(
-            actors=getattr(args, "actors", None), lexicon=getattr(args, "lexicon", None)
-        )
+        return Resources.from_files(actors=actors, lexicon=lexicon)
     except ValueError as e:
         raise UsageError(str(e)) from None
 
@@ -90,7 +91,7 @@ def run_extract(args: argparse.Namespace) -> int:
             yield item
 
     results = []
-    for analysis in analyze_many(articles(), resources=resources):
+    for analysis in analyze_many(articles(), **({"resources": resources} if resources else {})):
         if args.format == "jsonl":
             print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
         elif args.format == "table":
@@ -233,17 +234,23 @@ def _ingest_arguments(p: argparse.ArgumentParser) -> None:
         "--batch-size", type=_positive, default=64, help="articles written per transaction (default: 64)"
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _resource_arguments(p)
 
 
 @command("ingest", "analyze articles into the corpus database (idempotent, resumable)", _ingest_arguments)
 def run_ingest(args: argparse.Namespace) -> int:
     from .store import Store, StoreError
 
+    resources = load_resources(args)
     try:
         with Store(args.db) as store:
             progress = not args.no_progress and sys.stderr.isatty()
             summary = store.ingest(
-                args.paths, workers=args.workers, batch_size=args.batch_size, progress=progress
+                args.paths,
+                workers=args.workers,
+                batch_size=args.batch_size,
+                progress=progress,
+                resources=resources,
             )
     except StoreError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)

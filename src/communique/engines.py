@@ -18,10 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .model import Analysis, Article
+
+if TYPE_CHECKING:
+    from .pipeline import Resources
 
 
 @dataclass
@@ -52,25 +56,29 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def analyze_chunk(articles: list[Article]) -> list[Result]:
-    """The default analyzer: the chunk parsed in one ``nlp.pipe`` call; one failing article fails only itself."""
+def analyze_chunk(articles: list[Article], resources: Resources | None = None) -> list[Result]:
+    """The default analyzer: the chunk parsed in one ``nlp.pipe`` call; one failing article fails only itself.
+
+    ``resources``: the user's dictionary and lexicon (picklable, so they travel to worker processes).
+    """
     from .pipeline import analyze, analyze_many
 
+    extra = {"resources": resources} if resources is not None else {}
     try:
-        return list(analyze_many(articles, batch_size=max(1, len(articles))))
+        return list(analyze_many(articles, batch_size=max(1, len(articles)), **extra))
     except Exception:
         pass  # find which article failed: analyze them one by one
     results: list[Result] = []
     for article in articles:
         try:
-            results.append(analyze(article))
+            results.append(analyze(article, **extra))
         except Exception as exc:  # an extractor bug must not stop a corpus run
             message = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, however the error reads
             results.append(AnalysisFailure(article.id, article.source, message[:300]))
     return results
 
 
-def load_resources() -> None:
+def load_pipeline() -> None:
     """Load what ``analyze`` needs once per worker, before the first article arrives."""
     from . import nlp
 
@@ -98,14 +106,17 @@ class LocalEngine:
         analyzer: ChunkAnalyzer | None = None,
         warm_up: Callable[[], None] | None = None,
         start_method: str = "spawn",
+        resources: Resources | None = None,
     ):
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.chunk_size = chunk_size
-        self.analyzer = analyzer or analyze_chunk
+        self.analyzer = analyzer or (
+            partial(analyze_chunk, resources=resources) if resources else analyze_chunk
+        )
         # Load the pipeline up front only for the default analyzer; a custom one loads what it needs.
-        self.warm_up = warm_up if warm_up is not None else (load_resources if analyzer is None else None)
+        self.warm_up = warm_up if warm_up is not None else (load_pipeline if analyzer is None else None)
         self.start_method = start_method
         self._executor: ProcessPoolExecutor | None = None
 

@@ -676,13 +676,17 @@ class Store:
         engine: Any = None,
         on_error: Callable[[str], None] | None = None,
         progress: bool = False,
+        resources: Any = None,
     ) -> IngestSummary:
-        """Read, analyze and store files (see ``communique ingest``). Errors go to ``on_error`` one line each."""
+        """Read, analyze and store files (see ``communique ingest``). Errors go to ``on_error`` one line each.
+
+        ``resources``: a ``pipeline.Resources`` with the user's actor dictionary and event lexicon.
+        """
         from . import ingest
         from .engines import LocalEngine
 
         owned = engine is None
-        engine = engine or LocalEngine(workers)
+        engine = engine or LocalEngine(workers, resources=resources)
         try:
             return self.ingest_items(
                 ingest.read_inputs(list(paths)),
