@@ -5,4 +5,17 @@ from .pipeline import analyze, analyze_many
 from .store import Store, open  # noqa: A004 - communique.open(db) opens a corpus database
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_many", "open", "Store", "Analysis", "Article", "Actor", "ActorRef", "Event", "Quote", "Span", "TimeRef"]
+__all__ = [
+    "analyze",
+    "analyze_many",
+    "open",
+    "Store",
+    "Analysis",
+    "Article",
+    "Actor",
+    "ActorRef",
+    "Event",
+    "Quote",
+    "Span",
+    "TimeRef",
+]
