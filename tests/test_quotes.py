@@ -242,6 +242,12 @@ def test_parenthetical_attribution_inside_a_clause_that_goes_on(nlp):
     assert speaker(q)[1] == "Ms. Dahl"
 
 
+def test_report_goes_on_after_the_attribution(nlp):
+    text = "Exports fell 10 percent, the ministry said on Monday, and imports rose sharply."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "Exports fell 10 percent, the ministry said on Monday, and imports rose sharply"
+
+
 def test_parenthetical_attribution_leaves_out_the_speakers_next_act(nlp):
     text = "The count was rigged, the mayor said, adding that he would appeal."
     quotes = quotes_of(nlp, text)

@@ -410,11 +410,32 @@ class _Finder:
         if content is None and lemma in lex.speech and t.dep_ in ("parataxis",):
             # "The vote was rigged, he said": the clause the attribution interrupts or follows
             content, via = self._range_without(t.head, t), "parenthetical"
+        if (
+            content is not None
+            and content[1] <= t.i
+            and lemma in lex.speech
+            and all(self.quote_of[i] < 0 for i in range(*content))
+        ):
+            content = self._with_continuation(t, content)
         speaker = self._subject(t)
         if content is None and speaker is None:
             return None
         content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
+
+    def _with_continuation(self, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """'X paid 9 percent, the agency said, and Y paid 1 percent': a clause of its own joined to a cue that
+        follows what it reports goes on with the report (the whole span, the attribution inside)."""
+        lex = self.lex
+        for c in cue.rights:
+            if (
+                c.dep_ == "conj"
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                and c.lemma_.lower() not in lex.speech
+                and c.lemma_.lower() not in lex.cognition
+            ):
+                return self._trim(content[0], c.right_edge.i + 1) or content
+        return content
 
     def _source_subject(self, verb: Token) -> bool:
         """The verb's subject is a poll, study, video or other record ("polls show ...")."""
