@@ -228,6 +228,28 @@ def test_reason_after_the_reported_clause_belongs_to_it(nlp):
     assert q.text == "the claim smacked of hypocrisy, because the council had done the same"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the harbour master, the ferry will not sail before Monday.",
+        "The ferry will not sail before Monday, according to harbour insiders.",
+    ],
+)
+def test_according_to_at_either_end_of_the_sentence(nlp, text):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert (
+        q.text == "the ferry will not sail before Monday" or q.text == "The ferry will not sail before Monday"
+    )
+    assert "harbour" in speaker(q)[1]
+
+
+def test_speaker_shared_with_a_passive_main_clause(nlp):
+    text = "After saying that the bridge was unsafe, the engineer was dismissed by the council."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "that the bridge was unsafe"
+    assert speaker(q)[1] == "the engineer"
+
+
 def test_parenthetical_attribution(nlp):
     text = "The museum, the curator said, will open in the spring."
     q = one(quotes_of(nlp, text), "indirect")

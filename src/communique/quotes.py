@@ -483,14 +483,32 @@ class _Finder:
         return Attribution(t, t.i + 1, speaker, self._in_paragraph(content, t), via="noun")
 
     def _according_to(self, t: Token) -> Attribution | None:
-        to = self.doc[t.i + 1]
+        doc = self.doc
+        to = doc[t.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_end = t.i + 2  # after the source's words: the first punctuation or the sentence end
+        while phrase_end < t.sent.end and not doc[phrase_end].is_punct:
+            phrase_end += 1
+        if source is None:
+            # "according to show insiders": the parser took a noun for a verb; the source is the last noun
+            nouns = [w for w in doc[t.i + 2 : phrase_end] if w.pos_ in ("NOUN", "PROPN", "PRON")]
+            source = nouns[-1] if nouns else None
         if source is None:
             return None
         head = t.head
         content = None
         if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             content = self._range_without(head, t)
+        if content is None:
+            # the parse went astray ("According to X, ..." as the root): the rest of the sentence, or what
+            # comes before the phrase
+            sent = t.sent
+            before = self._trim(sent.start, t.i)
+            after = self._trim(phrase_end, sent.end)
+            content = (
+                before if before and after is None else after if before is None else (sent.start, sent.end)
+            )
+            content = self._trim(*content) if content else None
         return Attribution(t, t.i + 2, source, self._in_paragraph(content, t), via="according")
 
     def _in_paragraph(self, content: tuple[int, int] | None, cue: Token) -> tuple[int, int] | None:
@@ -581,7 +599,10 @@ class _Finder:
         climbed = False
         for _ in range(4):
             for c in v.children:
-                if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0:
+                # a shared subject may be passive: "After saying ..., she was rushed to hospital"
+                if (c.dep_ in _SUBJECTS or v is not verb and c.dep_ == "nsubjpass") and self.quote_of[
+                    c.i
+                ] < 0:
                     if climbed and c.lower_ == "it" and v.lemma_ == "be":
                         return None  # "it was too early to discuss ...", "it is worth noting ...": no one
                     return c
