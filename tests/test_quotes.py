@@ -250,6 +250,15 @@ def test_speaker_shared_with_a_passive_main_clause(nlp):
     assert speaker(q)[1] == "the engineer"
 
 
+def test_clause_joined_to_the_cue_goes_on_with_the_report_unless_it_is_the_speakers_act(nlp):
+    text = "The mayor said that the fire was an accident, and there was “no sign” of arson."
+    clause = one(quotes_of(nlp, text), containing="accident")
+    assert clause.text.endswith("of arson")
+    text = "The mayor said about 20 people had applied for the post, but he refuses to name them."
+    clause = one(quotes_of(nlp, text), containing="applied")
+    assert clause.text == "about 20 people had applied for the post"
+
+
 def test_parenthetical_attribution(nlp):
     text = "The museum, the curator said, will open in the spring."
     q = one(quotes_of(nlp, text), "indirect")

@@ -377,6 +377,15 @@ class _Finder:
                 and c.left_edge.i > last
                 and any(m.dep_ == "mark" and m.lower_ in _REASONS for m in c.children)
             ]
+            # "said that A, and there was “no evidence” that B": a clause the parser joined to the cue
+            clauses += [
+                c
+                for c in children
+                if c.dep_ == "conj"
+                and c.left_edge.i > last
+                and all(w.is_punct or w.dep_ == "cc" for w in self.doc[last + 1 : c.left_edge.i])
+                and self._new_subject(c, t)
+            ]
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
@@ -423,17 +432,29 @@ class _Finder:
         content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
 
+    def _new_subject(self, clause: Token, cue: Token) -> bool:
+        """A clause joined to the cue that is not the speaker's next act: it has a subject of its own, not
+        the speaker nor a personal pronoun, and is no speech act ("..., but he refuses to discuss ...")."""
+        lex = self.lex
+        lemma = clause.lemma_.lower()
+        if (
+            lemma in lex.speech
+            or lemma in lex.cognition
+            or lemma in lex.infinitive
+            or lemma in lex.object_verbs
+        ):
+            return False
+        subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or subject.lower_ in ("he", "she", "they", "we", "i", "who"):
+            return False
+        speaker = next((g for g in cue.children if g.dep_ in _SUBJECTS), None)
+        return speaker is None or subject.text != speaker.text
+
     def _with_continuation(self, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
         """'X paid 9 percent, the agency said, and Y paid 1 percent': a clause of its own joined to a cue that
         follows what it reports goes on with the report (the whole span, the attribution inside)."""
-        lex = self.lex
         for c in cue.rights:
-            if (
-                c.dep_ == "conj"
-                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-                and c.lemma_.lower() not in lex.speech
-                and c.lemma_.lower() not in lex.cognition
-            ):
+            if c.dep_ == "conj" and self._new_subject(c, cue):
                 return self._trim(content[0], c.right_edge.i + 1) or content
         return content
 
