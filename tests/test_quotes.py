@@ -101,6 +101,21 @@ def test_quote_after_attributed_sentence_continues_the_speaker(nlp):
     assert speaker(q)[0] == "Omar Haddad"
 
 
+def test_attribution_sentence_that_goes_on_does_not_join_the_next_quote(nlp):
+    text = "“Are we winning?” she asked, but he was asleep, and the anchor went on about “a historic night.”"
+    quotes = quotes_of(nlp, text)
+    assert not any("winning" in q.text and "historic" in q.text for q in quotes)
+    assert any(q.text == "Are we winning?" for q in quotes)
+
+
+def test_next_paragraph_in_other_marks_does_not_continue_the_quote(nlp):
+    text = '"The crowd sang “Home! Home!”\n\n“We are home,” Ms. Lund said.'
+    first, *rest = quote_segments(text)
+    assert not rest[-1].continues
+    q = one(quotes_of(nlp, text), containing="We are home")
+    assert q.text == "We are home"
+
+
 def test_quote_within_quote_stays_inside(nlp):
     text = "“They call it a ‘little war,’ but it is not,” said Lena Ortiz, a historian."
     quotes = quotes_of(nlp, text)

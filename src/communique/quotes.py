@@ -168,8 +168,11 @@ def quote_segments(text: str) -> list[Segment]:
                 end = i
                 rest = text[i:].lstrip()
                 first = "''" if rest.startswith("''") else rest[:1]
-                follows = first in ("''", '"', "“", "”", "„", "«") and (
-                    _mark_role(text, len(text) - len(rest), first) != CLOSING
+                # the next paragraph goes on with the quote when it opens with a mark of the same kind
+                follows = (
+                    first in ("''", '"', "“", "”", "„", "«")
+                    and _mark_role(text, len(text) - len(rest), first) != CLOSING
+                    and _FAMILY.get(first) == _FAMILY.get(text[open_at : open_at + open_len])
                 )
                 segments.append(Segment(open_at, open_at + open_len, end, None, pending_continuation))
                 open_at, pending_continuation = None, follows
@@ -1088,8 +1091,12 @@ class _Finder:
 
     def _adjacent(self, k: int, j: int) -> bool:
         """Only the attribution of segment k stands between it and segment j, in one paragraph."""
-        _, b = self._trailing_frame(k)
-        end = self.doc[b - 1].idx + len(self.doc[b - 1]) if b > 0 else 0
+        a, b = self._trailing_frame(k)
+        if b <= a or self.doc[b - 1].text not in _SENTENCE_END:
+            return (
+                False  # the attribution's sentence goes on: "“...?” she said, but as he went on about “...”"
+            )
+        end = self.doc[b - 1].idx + len(self.doc[b - 1])
         between = self.text[end : self.segments[j].open]
         return not between.strip() and "\n" not in between
 
