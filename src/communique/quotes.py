@@ -50,6 +50,7 @@ from .model import ActorRef, Quote, Span
 @dataclass(frozen=True)
 class Lexicon:
     speech: frozenset[str]
+    addressee: frozenset[str]
     cognition: frozenset[str]
     evidence: frozenset[str]
     infinitive: frozenset[str]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
 
     return Lexicon(
         speech=words(data["speech"]),
+        addressee=words(data["addressee"]),
         cognition=words(data["cognition"]),
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
@@ -366,6 +368,18 @@ class _Finder:
             # a reported clause the parser took for an adverbial one: "said he would not accept it if ...",
             # "have not said when they would vote"
             clauses = [c for c in children if c.dep_ == "advcl" and c.i > t.i and _reported_clause(c)]
+        if not clauses and lemma in lex.addressee:
+            # "told a meeting of leaders that few people understood ...": a that-clause taken for a relative
+            # clause of the addressee
+            clauses = [
+                r
+                for c in children
+                if c.dep_ in ("dobj", "dative") and c.i > t.i
+                for r in c.subtree
+                if r.dep_ == "relcl"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in r.children)
+            ][:1]
         if clauses and lemma not in lex.speech:
             # believing or finding something needs a whole clause: not "finds itself isolated"
             clauses = [c for c in clauses if _finite_clause(c)]
@@ -423,6 +437,18 @@ class _Finder:
             # "The vote was rigged, he said": the clause the attribution interrupts or follows
             content, via = self._range_without(t.head, t), "parenthetical"
         if (
+            content is None
+            and (lemma in lex.speech or lemma in lex.cognition)
+            and t.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in children)
+            and any(c.dep_ == "nsubj" for c in children)
+            and (t.left_edge.i == t.sent.start or self.doc[t.left_edge.i - 1].text == ",")
+        ):
+            # "As the minister noted, the budget is tight": the clause the as-phrase qualifies
+            content, via = self._range_without(t.head, t), "parenthetical"
+        if content is None and lemma in lex.speech and t.dep_ == "ROOT":
+            content, via = self._fragment_before(t), "parenthetical"
+        if (
             content is not None
             and content[1] <= t.i
             and lemma in lex.speech
@@ -430,10 +456,49 @@ class _Finder:
         ):
             content = self._with_continuation(t, content)
         speaker = self._subject(t)
+        if speaker is None and content is not None and lemma in lex.speech and t.i > 0:
+            # "In a meeting with the Post Trump said that ...": the parser took the name into the phrase before
+            prev = self.doc[t.i - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and self.quote_of[prev.i] < 0
+                and prev.head.i != t.i
+                and prev.head.i < t.i
+            ):
+                speaker = prev
         if content is None and speaker is None:
             return None
         content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
+
+    def _fragment_before(self, cue: Token) -> tuple[int, int] | None:
+        """'People like Scott, he said.': a noun phrase without a verb before an attribution that ends the
+        sentence."""
+        doc = self.doc
+        sent = cue.sent
+        own = [
+            c for c in cue.children if c.dep_ in ("nsubj", "aux", "neg", "advmod", "prep", "npadvmod", "prt")
+        ]
+        if not any(c.dep_ == "nsubj" for c in own):
+            return None
+        start = min([cue.i] + [c.left_edge.i for c in own])
+        end = max([cue.i] + [c.right_edge.i for c in own]) + 1
+        if (
+            start <= sent.start
+            or doc[start - 1].text != ","
+            or any(not w.is_punct for w in doc[end : sent.end])
+        ):
+            return None
+        content = self._trim(sent.start, start - 1)
+        if content is None:
+            return None
+        words = doc[content[0] : content[1]]
+        roots = [w for w in words if not (content[0] <= w.head.i < content[1])]
+        if any(w.pos_ in ("VERB", "AUX") or self.quote_of[w.i] >= 0 for w in words) or any(
+            w.pos_ not in ("NOUN", "PROPN") for w in roots
+        ):
+            return None
+        return content
 
     def _new_subject(self, clause: Token, cue: Token) -> bool:
         """A clause joined to the cue that is not the speaker's next act: it has a subject of its own, not
