@@ -455,6 +455,35 @@ def test_offsets_slice_the_body_to_the_quote_text(nlp):
     doc = nlp(text)
     quotes = find_quotes(doc, find_actors(doc))
     assert len(quotes) >= 4
+    assert_offsets(doc, quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TRANSCRIPT,
+        "Ann Fisk spoke on Monday.\n\nThe governor added:\n\nIt is typical of the council. They never listen.",
+        "The old mill made money for decades, Ms. Dahl said, until the river changed its course.",
+        "According to the harbour master, the ferry will not sail before Monday.",
+        "A total disaster, the mayor said on Monday. As the minister noted, the budget is tight.",
+    ],
+)
+def test_offsets_slice_the_body_for_every_construction(nlp, text):
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert quotes
+    assert_offsets(doc, quotes)
+
+
+def test_split_quote_spans_its_parts_and_joins_their_words(nlp):
+    text = "Tomas Rey is the port director. “We will fight,” Mr. Rey said, “and we will win.”"
+    doc = nlp(text)
+    q = one(find_quotes(doc, find_actors(doc)), "direct")
+    assert doc.text[q.start : q.end] == "We will fight,” Mr. Rey said, “and we will win"
+    assert q.text == "We will fight and we will win"
+
+
+def assert_offsets(doc, quotes):
     for q in quotes:
         assert doc.text[q.start : q.end] == q.text
         if q.cue is not None:
