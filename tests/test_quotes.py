@@ -320,6 +320,18 @@ def test_report_goes_on_after_the_attribution(nlp):
     assert q.text == "Exports fell 10 percent, the ministry said on Monday, and imports rose sharply"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The difference now, he told me on Friday, is that the station has a new owner.",
+        "Though the first move went smoothly, she said, the second one would be much harder.",
+    ],
+)
+def test_parenthetical_attribution_hung_on_a_part_of_the_sentence(nlp, text):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == text.rstrip(".")
+
+
 def test_parenthetical_attribution_leaves_out_the_speakers_next_act(nlp):
     text = "The count was rigged, the mayor said, adding that he would appeal."
     quotes = quotes_of(nlp, text)

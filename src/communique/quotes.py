@@ -435,7 +435,16 @@ class _Finder:
                 content, via = self._range(objs, skip_head=True, nominal=True), "preposition"
         if content is None and lemma in lex.speech and t.dep_ in ("parataxis",):
             # "The vote was rigged, he said": the clause the attribution interrupts or follows
-            content, via = self._range_without(t.head, t), "parenthetical"
+            head = t.head
+            while (
+                head.head.i != head.i
+                and head.right_edge.i <= t.right_edge.i
+                and t.right_edge.i < t.sent.end - 2
+            ):
+                # "Though it went well, he said, replacing her would ...", "The difference now, he told me, is
+                # that ...": the cue hangs on a part of the sentence that ends with it; the sentence goes on
+                head = head.head
+            content, via = self._range_without(head, t), "parenthetical"
         if (
             content is None
             and (lemma in lex.speech or lemma in lex.cognition)
