@@ -221,6 +221,12 @@ def test_what_a_speech_or_record_verb_names_is_reported(nlp, text, content, who)
     assert speaker(q)[1] == who
 
 
+def test_coordinated_infinitive_stays_whole(nlp):
+    text = "The governor is promising to meet and in some cases exceed the targets."
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text == "to meet and in some cases exceed the targets"
+
+
 def test_finding_or_showing_by_a_person_is_not_speech(nlp):
     text = "The rescuers found a way across the river. The guide showed them the path."
     assert quotes_of(nlp, text) == []

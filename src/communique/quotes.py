@@ -407,6 +407,17 @@ class _Finder:
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
             if inf:
+                # "promised to meet and in some cases exceed the goals": a bare verb the parser joined to the cue
+                last = max(c.right_edge.i for c in inf)
+                inf += [
+                    c
+                    for c in children
+                    if c.dep_ == "conj"
+                    and c.tag_ in ("VB", "VBP")
+                    and c.left_edge.i > last
+                    and all(w.dep_ == "cc" for w in self.doc[last + 1 : c.left_edge.i])
+                    and not any(g.dep_ in _SUBJECTS for g in c.children)
+                ]
                 content, via = self._range(inf), "infinitive"
         if content is None and lemma in lex.complement_verbs:
             # "called the plan “a disaster”": the object and what it is called
