@@ -124,6 +124,21 @@ def test_quote_within_quote_stays_inside(nlp):
     assert not any(x.text.strip("‘’,") == "little war" for x in quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "who"),
+    [
+        ("As Ana Ortiz, a historian, once put it, “The past is never quite past.”", "The past", "Ana Ortiz"),
+        ("Mr. Lund made the following comment: “The dam will hold.”", "The dam will hold", "Mr. Lund"),
+        ("Said Ellis: “I doubt the plan will survive the winter.”", "I doubt", "Ellis"),
+        ("Dana Reyes said she recalled thinking, “Nobody in this room sees me.”", "Nobody", "she"),
+    ],
+)
+def test_lead_ins_that_name_the_speaker(nlp, text, words, who):
+    q = one(quotes_of(nlp, text), "direct")
+    assert q.text.startswith(words)
+    assert speaker(q)[1] == who
+
+
 # ---------------------------------------------------------------------------------------------- mixed
 
 

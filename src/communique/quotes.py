@@ -344,7 +344,7 @@ class _Finder:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
             elif t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-                lemma = t.lemma_.lower()
+                lemma = "say" if _puts_it(t) else t.lemma_.lower()  # "as Ms. Ortiz put it, ..."
                 if (
                     lemma in lex.clause_verbs
                     or lemma in lex.complement_verbs
@@ -726,7 +726,8 @@ class _Finder:
             head = v.head
             if v.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
                 head = head.head  # "pitched himself ... by telling them that ..."
-            if v.dep_ in _SHARES_SUBJECT and head.i != v.i and head.pos_ in ("VERB", "AUX"):
+            shares = v.dep_ in _SHARES_SUBJECT or v.dep_ == "dobj" and v.tag_ == "VBG"  # "recalled thinking"
+            if shares and head.i != v.i and head.pos_ in ("VERB", "AUX"):
                 climbed = v.dep_ == "xcomp"
                 v = head
                 continue
@@ -796,7 +797,12 @@ class _Finder:
             else:
                 break
         doc = self.doc
-        while start < token.i and (doc[start].is_punct or self.quote_of[start] >= 0):
+        while start < token.i and (
+            doc[start].is_punct
+            or self.quote_of[start] >= 0
+            or doc[start].pos_ == "VERB"
+            and doc[start].lemma_.lower() in self.lex.speech  # "Said Ellis"
+        ):
             start += 1
         while end > token.i + 1 and doc[end - 1].is_punct:
             end -= 1
@@ -857,11 +863,24 @@ class _Finder:
             if self.quote_of[i] >= 0:
                 continue
             if (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")) and (
-                t.lemma_.lower() in lex.speech or t.lemma_.lower() in lex.cognition
+                t.lemma_.lower() in lex.speech or t.lemma_.lower() in lex.cognition or _puts_it(t)
             ):
                 return t
             if i in self.by_cue and t.lower_ == "according":
                 return t
+        return None
+
+    def _noun_lead(self, start: int, end: int) -> Attribution | None:
+        """'Sanders made the following comment: “...”', 'his statement: “...”': a noun of saying before the
+        colon, whose possessor or light verb's subject is the speaker."""
+        for i in range(end - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lex.claim_nouns:
+                continue
+            speaker = next((c for c in t.children if c.dep_ == "poss"), None)
+            if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
+                speaker = self._subject(t.head)
+            return Attribution(t, t.i + 1, speaker, None) if speaker is not None else None
         return None
 
     def _attribution_at(self, cue: Token) -> Attribution:
@@ -881,6 +900,8 @@ class _Finder:
             ]
             if after:
                 att.speaker = after[0]
+            elif cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
+                att.speaker = cue.head  # "Said Ellis: “...”" parsed as one name
             else:
                 # "“...,” Representative Jane Doe, told reporters": the comma cut the subject off
                 i = cue.i - 1
@@ -1080,6 +1101,8 @@ class _Finder:
                     label = self.doc[b - 2] if self.doc[b - 1].text == ":" and b - 2 >= a else None
                     if label is not None and label.pos_ in ("PROPN", "NOUN"):
                         lead[k] = Attribution(self.doc[b - 1], b, label, None)
+                elif before.endswith(":"):
+                    lead[k] = self._noun_lead(a, b)
         quotations = self._quotations(direct, trail, lead)
         fragments = self._fragments(direct)
         return self._output(quotations, fragments, blocks)
@@ -1403,6 +1426,12 @@ def _reported_clause(token: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in token.children
     )
     return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _puts_it(token: Token) -> bool:
+    """The idiom of saying "put it" ("as she put it", "he put it this way")."""
+    doc = token.doc
+    return token.lemma_.lower() == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it"
 
 
 def _is_infinitive(token: Token) -> bool:
