@@ -8,7 +8,8 @@ their speakers resolved through the article's ``ActorIndex``:
   split around the attribution ("“...,” he said, “...”" is one quote), with quotes inside quotes kept
   inside. A quoted sentence with no cue of its own continues the previous speaker's quote.
   A quoted sentence with no cue of its own right after an attributed one (“...,” he said. “...”) is part
-  of the same quote (one utterance, one record).
+  of the same quote (one utterance, one record). Each turn of a quoted transcript ("“PENCE: ...") is a
+  quote of its labelled speaker.
 - ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
   that it would face “real costs” if ..."), and, from two words on, the quoted words themselves (a single
   quoted word inside reported speech marks the clause, it is not a quote of its own). When the quoted
@@ -17,9 +18,13 @@ their speakers resolved through the article's ``ActorIndex``:
   ..."), the clause an inverted or parenthetical attribution reports ("..., a source said", "The museum,
   he said, will open ..."), what "according to X" qualifies, a claim noun's clause ("Trump's claim that
   ..."), an object and its complement ("called the plan a disaster"), and what some speech acts announce,
-  ask for or intend ("urged Congress to act", "wants to leave"). A belief reported inside someone's
-  speech ("she said she expects ...") is part of that speech, not a second quote; reported speech whose
-  speaker cannot be found is left out.
+  ask for or intend ("urged Congress to act", "wants to leave"), what speech verbs name ("mentioned the
+  shortage") and what polls, studies and records show or find. A parenthetical attribution inside a
+  sentence that goes on reports the whole sentence, the attribution included ("Lenox thrived, he said,
+  until 1999"). Someone's words without quote marks - a transcript's turn ("REYES: ...") or the
+  paragraph after "The governor added:" - are indirect too: without marks they cannot be told from a
+  paraphrase. A belief reported inside someone's speech ("she said she expects ...") is part of that
+  speech, not a second quote; reported speech whose speaker cannot be found is left out.
 
 Quoted names, titles, slogans and scare quotes ("a “no limits” partnership", "the “Polonez” launcher", a
 headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
