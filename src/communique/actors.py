@@ -196,6 +196,8 @@ class ActorIndex:
         if lower in PRONOUNS_PERSON:
             return self._antecedent(token, lambda a: a.kind == PERSON)
         if lower in PRONOUNS_THING:
+            if _impersonal(token):
+                return None  # "it was too early to discuss", "it is clear that"
             return self._subject_antecedent(token, PRONOUNS_THING, lambda a: a.kind != PERSON)
         if lower in PRONOUNS_PLURAL:
             return self._subject_antecedent(
@@ -304,6 +306,26 @@ IGO_ANAPHORS = {
     "coalition",
 }
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+
+
+def _impersonal(it: Token) -> bool:
+    """An "it" that stands for no one: an expletive, or the subject of "it is ... to/that ..."."""
+    if it.dep_ == "expl":
+        return True
+    head = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in (
+        "be",
+        "seem",
+        "appear",
+        "remain",
+        "become",
+    ):
+        return False
+    has_predicate = any(c.dep_ in ("acomp", "attr") for c in head.children)
+    extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
+        g.dep_ in ("xcomp", "ccomp") for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children
+    )
+    return has_predicate and extraposed
 
 
 def _main_clause(verb: Token) -> bool:
@@ -640,12 +662,22 @@ class _Builder:
                 # know exactly one such person on the article's date
                 found = (d.lookup(t.text, None, self.published) for d in self.dictionaries)
                 entry = next((e for e in found if e is not None), None)
-                if entry is not None and entry.name.split()[-1] == t.text:
+                # and only when the article speaks of their country: a "Wallace" in a US story is not
+                # Britain's defence secretary; an all-caps transcript label is no name at all
+                if (
+                    entry is not None
+                    and entry.name.split()[-1] == t.text
+                    and not t.text.isupper()
+                    and (entry.country in self._countries_named() or entry.group)
+                ):
                     a = self._new_actor(entry.name, PERSON, None, None)
                     people.append((a, tuple(entry.name.split())))
                     last_names[t.text] = a
                     self._add_mention(a, t.i, t.i + 1)
                     self.taken[t.i] = True
+
+    def _countries_named(self) -> set[str]:
+        return {m.entry.country for m in self.gaz if m.entry.country}
 
     def _non_person_actors(self) -> None:
         doc = self.doc
