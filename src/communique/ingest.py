@@ -182,8 +182,9 @@ def check_article(article: Article) -> str | None:
             f"(limit {MAX_RUN_WITHOUT_SENTENCE_END:,})"
         )
     words = _WORD.findall(body[:200_000])
-    if len(words) < 8 or not re.search(r"[.!?…]", body):
-        return f"no article text found ({len(words)} words and no sentence)"
+    if len(words) < 3 or not re.search(r"[.!?…]", body):
+        sentence = "a sentence" if re.search(r"[.!?…]", body) else "no sentence"
+        return f"no article text found ({len(words)} words and {sentence})"
     language = guess_language(body)
     if language is not None:
         return f"not English (looks like {language})" if language else "not English"
