@@ -237,6 +237,15 @@ class Row:
         """Time ready to run without a CPU over wall time: cores wanted but held by other processes."""
         return self.wait_seconds / self.seconds if self.seconds else 0.0
 
+    @property
+    def articles_per_core_hour(self) -> float:
+        """Articles per hour of CPU time: the speed with the cores other processes took left out."""
+        return self.articles / self.cpu_seconds * 3600 if self.cpu_seconds else 0.0
+
+    def articles_per_hour_on_free_cores(self, cores: int) -> float:
+        """An estimate: the speed per core-hour times the cores the run was ready to use (at most ``cores``)."""
+        return self.articles_per_core_hour * min(cores, self.cores_busy + self.cores_waited)
+
     def add(
         self, seconds: float, use: dict[str, float], articles: int, tokens: int, peaks: Sequence[float]
     ) -> None:
@@ -262,12 +271,17 @@ class Report:
     load_after: tuple[float, float, float]
     measured_seconds: float
 
-    def ratio(self, numerator: tuple[str, int], denominator: tuple[str, int]) -> float | None:
-        """Throughput of one row over another's (articles per hour)."""
+    def ratio(
+        self,
+        numerator: tuple[str, int],
+        denominator: tuple[str, int],
+        speed: Callable[[Row], float] = lambda row: row.articles_per_hour,
+    ) -> float | None:
+        """Throughput of one row over another's (by default in articles per hour of wall time)."""
         top, bottom = self.rows.get(numerator), self.rows.get(denominator)
-        if top is None or bottom is None or not bottom.articles_per_hour:
+        if top is None or bottom is None or not speed(bottom):
             return None
-        return top.articles_per_hour / bottom.articles_per_hour
+        return speed(top) / speed(bottom)
 
     def round_ratios(self, workers: int) -> list[float]:
         """b/a of each round: same texts, so the ratio of a's time over b's."""
@@ -516,8 +530,8 @@ def render(report: Report, command: str, corpus: str) -> str:
         "measured.",
         "",
         "| run | workers | articles | articles/hour | tokens/s | b/a | × 1 worker | cores busy "
-        "| waited for a core | peak RSS per worker |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| waited for a core | articles per core-hour | peak RSS per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in ("a", "b", "c"):
         for n in workers:
@@ -529,7 +543,8 @@ def render(report: Report, command: str, corpus: str) -> str:
             lines.append(
                 f"| ({kind}) {KINDS[kind]} | {n} | {row.articles} | {_number(row.articles_per_hour)} | "
                 f"{_number(row.tokens_per_second)} | {_ratio(b_over_a)} | {_ratio(scaling)} | "
-                f"{row.cores_busy:.2f} | {row.cores_waited:.2f} | {row.peak_mb:.0f} MB |"
+                f"{row.cores_busy:.2f} | {row.cores_waited:.2f} | {_number(row.articles_per_core_hour)} | "
+                f"{row.peak_mb:.0f} MB |"
             )
     lines += ["", *_targets(report, workers), "", "Start-up, not in the timings above:", ""]
     lines += [f"- {what}: {seconds:.1f} s" for what, seconds in report.startup.items()]
@@ -550,20 +565,25 @@ def render(report: Report, command: str, corpus: str) -> str:
 
 def _targets(report: Report, workers: list[int]) -> list[str]:
     lines = []
+    per_core = Row.articles_per_core_hour.fget
     for n in workers:
         if ("b", n) in report.rows:
             per_round = report.round_ratios(n)
             ratio = report.ratio(("b", n), ("a", n))
             lines.append(
                 f"- b/a with {n} worker(s): **{ratio:.2f}** (rounds {min(per_round):.2f} to "
-                f"{max(per_round):.2f}); issue 5 asks for at least 0.7: "
-                f"{'met' if ratio >= 0.7 else 'not met'}."
+                f"{max(per_round):.2f}; by CPU time {report.ratio(('b', n), ('a', n), per_core):.2f}); "
+                f"issue 5 asks for at least 0.7: {'met' if ratio >= 0.7 else 'not met'}."
             )
     scaling = report.ratio(("c", 2), ("c", 1))
     if scaling is not None:
+        cores = os.cpu_count() or 1
+        free = report.ratio(("c", 2), ("c", 1), lambda row: row.articles_per_hour_on_free_cores(cores))
         lines.append(
             f"- ingest with 2 workers over 1 worker: **{scaling:.2f}**; issue 6 asks for at least 1.6 "
-            f"on a 2-core machine: {'met' if scaling >= 1.6 else 'not met'}."
+            f"on a 2-core machine: {'met' if scaling >= 1.6 else 'not met'} as measured. Estimated "
+            f"with the cores other users took given back: {free:.2f} (articles per core-hour times the "
+            "cores each run was ready to use)."
         )
     return lines
 
@@ -599,6 +619,8 @@ METHOD = """How it is measured:
   (by other users, or by the run's own other processes), over wall time; both from the kernel's
   scheduler counts (`/proc/PID/task/*/schedstat`). Busy plus waited below the number of
   processes means they slept: waiting for input (a pool worker with nothing to do) or for disk.
+  Articles per core-hour divide by the CPU time instead of the wall time, so they do not depend
+  on what other users ran at the same time; b/a "by CPU time" is their ratio.
 - Peak RSS per worker: the largest peak resident memory of any one worker during the run
   (Linux `VmHWM`, reset before each measurement), model included; for (c) with 2 workers that of
   the pool workers, not of the writing parent.
