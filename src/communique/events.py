@@ -417,9 +417,7 @@ class _Coder:
             return None
         if sense.complement_quad is not None and sense.complement_quad not in self._complement_quads(token):
             return None
-        if sense.needs and not any(
-            c.dep_ in sense.needs or (c.dep_ == "prep" and c.lower_ in sense.needs) for c in token.children
-        ):
+        if sense.needs and not any(_fills(c, sense.needs) for c in token.children):
             return None
         sources = self._verb_sources(token, passive)
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
@@ -816,7 +814,11 @@ class _Coder:
                 if role is not None:
                     refs.append(role)
         for e in examples:
-            refs = [r for r in refs if r.kind == PERSON or r.country] + self.index.refs(e, agent=agent)
+            # "35 countries, including the EU bloc": the named example
+            named = self.index.refs(e, agent=agent) or [
+                r for c in e.children if c.dep_ == "compound" for r in [self.index.ref(c, agent=agent)] if r
+            ]
+            refs = [r for r in refs if r.kind == PERSON or r.country] + named
             refs = [r for r in refs if r.text != token.text] or refs
         return refs
 
@@ -1193,6 +1195,15 @@ def _compounds(token: Token) -> list[Token]:
         if c.dep_ in ("compound", "nmod", "amod"):
             out += [c, *_compounds(c)]
     return out
+
+
+def _fills(child: Token, needs: tuple[str, ...]) -> bool:
+    """Whether a dependent is one a sense needs; a question ("asked whether ...") is no request."""
+    if child.dep_ == "prep":
+        return child.lower_ in needs
+    if child.dep_ in needs:
+        return not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in child.children)
+    return False
 
 
 def _after(date: TimeRef | None, published: str | None) -> bool:
