@@ -20,6 +20,7 @@ from __future__ import annotations
 import builtins
 import csv
 import dataclasses
+import functools
 import json
 import re
 import sqlite3
@@ -182,10 +183,11 @@ def _is_list(hint: Any) -> bool:
     return typing.get_origin(hint) is list or any(typing.get_origin(a) is list for a in typing.get_args(hint))
 
 
-def _fields(cls: type) -> Iterator[tuple[str, Any]]:
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A record class's fields and their type hints (resolving hints is slow: once per class)."""
     hints = typing.get_type_hints(cls)
-    for f in dataclasses.fields(cls):
-        yield f.name, hints[f.name]
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _columns(cls: type, prefix: str = "") -> list[str]:
