@@ -49,7 +49,6 @@ MODAL_STATUS = {
     "should": "hypothetical", "can": "hypothetical", "ca": "hypothetical", "must": "hypothetical",
     "'d": "hypothetical",
 }  # fmt: skip
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "’nt"}
 # The threat a conditional coercive act makes, by the act's CAMEO root.
 THREATS = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 CHARGE_DEPS = {"attr", "acomp", "amod", "dobj", "pobj", "prep", "compound", "oprd", "advmod", "conj"}
