@@ -462,6 +462,7 @@ class _Builder:
         self.mentions: list[_Mention] = []
         self.gaz: list[_Mention] = []
         self.taken = [False] * len(doc)
+        self.mention_by_token: dict[int, _Mention] = {}
 
     # ----- step 1: named mentions from the gazetteer and the named-entity recognizer -----
 
@@ -491,6 +492,7 @@ class _Builder:
             return False  # "champagne & alcoholic": the recognizer's slip, not a name
         for i in range(m.start, m.end):
             self.taken[i] = True
+            self.mention_by_token[i] = m
         self.mentions.append(m)
         return True
 
@@ -785,10 +787,7 @@ class _Builder:
         return None
 
     def _mention_at(self, i: int) -> _Mention | None:
-        for m in self.mentions:
-            if m.start <= i < m.end:
-                return m
-        return None
+        return self.mention_by_token.get(i)
 
     # ----- groups: role nouns with their modifiers ("Western leaders", "the Myanmar military") -----
 
