@@ -728,3 +728,12 @@ def test_command_evaluates_the_seed_gold(capsys):
     out = capsys.readouterr().out
     assert "seed.gold.jsonl: 1 document" in out
     assert "events relaxed" in out and "actors: recall" in out and "body cleaning passed" in out
+
+
+def test_a_null_gold_country_is_not_known_and_accepts_any_predicted_country():
+    gold = [gold_event(target={"country": None, "sector": "OPP", "name": None})]
+    assert events(gold, [predicted_event(target=side("CHL", "OPP"))]).strict.matched == 1
+    assert events(gold, [predicted_event(target=side(None, "OPP"))]).strict.matched == 1
+    assert events(gold, [predicted_event(target=side("CHL", "GOV"))]).relaxed.matched == 1
+    assert events(gold, [predicted_event(target=side("CHL", "GOV"))]).strict.matched == 0
+    assert events(gold, [predicted_event(target=None)]).relaxed.matched == 0

@@ -13,8 +13,9 @@ Where FORMAT.md leaves room, this module reads it as follows (``docs/evaluate.md
 - Event rule 3, for source and target separately: a null gold side matches anything (a null prediction
   too). Otherwise the prediction must be non-null. A gold ``IGO`` side needs predicted sector ``IGO`` and the
   gold name as a contiguous sequence of folded words in the predicted ``name`` or ``group`` (in relaxed
-  mode too). Any other gold side needs the predicted country to equal the gold country (null equals
-  null); the strict score also needs the predicted sector to equal a non-null gold sector.
+  mode too). Any other gold side needs the predicted country to equal a non-null gold country (a null
+  gold country is "not known" and accepts any); the strict score also needs the predicted sector to
+  equal a non-null gold sector.
   ``symmetric`` gold also accepts the prediction with source and target swapped.
 - Event rule 4: ``occurred`` never matches a ``negated``, ``alleged`` or ``hypothetical`` gold event; any
   other status difference still matches and only costs status accuracy.
@@ -316,8 +317,8 @@ def side_matches(predicted: dict | None, gold: dict | None, *, strict: bool) -> 
         return contains_words(words(predicted.get("name")), name) or contains_words(
             words(predicted.get("group")), name
         )
-    if predicted.get("country") != gold.get("country"):
-        return False
+    if gold.get("country") is not None and predicted.get("country") != gold.get("country"):
+        return False  # a null gold country is "not known": any predicted country will do
     return not (strict and gold.get("sector") is not None and predicted.get("sector") != gold.get("sector"))
 
 

@@ -299,8 +299,16 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    text = resources.files("communique.data").joinpath("events.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text), "events.yaml")
+    """``data/events.yaml`` (the core senses and the word lists), then every ``data/lexicon/*.yaml``
+    section in name order; earlier senses of a lemma are tried first."""
+    data = resources.files("communique.data")
+    lex = parse_lexicon(yaml.safe_load(data.joinpath("events.yaml").read_text(encoding="utf-8")), "events.yaml")
+    sections = data.joinpath("lexicon")
+    if sections.is_dir():
+        for part in sorted((p for p in sections.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
+            section = yaml.safe_load(part.read_text(encoding="utf-8")) or {}
+            lex = parse_lexicon(section, f"lexicon/{part.name}").extend(lex)
+    return lex
 
 
 def load_lexicon(path: str | Path) -> Lexicon:
