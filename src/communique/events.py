@@ -302,7 +302,9 @@ def default_lexicon() -> Lexicon:
     """``data/events.yaml`` (the core senses and the word lists), then every ``data/lexicon/*.yaml``
     section in name order; earlier senses of a lemma are tried first."""
     data = resources.files("communique.data")
-    lex = parse_lexicon(yaml.safe_load(data.joinpath("events.yaml").read_text(encoding="utf-8")), "events.yaml")
+    lex = parse_lexicon(
+        yaml.safe_load(data.joinpath("events.yaml").read_text(encoding="utf-8")), "events.yaml"
+    )
     sections = data.joinpath("lexicon")
     if sections.is_dir():
         for part in sorted((p for p in sections.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
