@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique import actors, dictionary
+from communique import actors, analyze, dictionary
 from communique.nlp import load_pipeline
 
 
@@ -152,3 +152,12 @@ def test_user_dictionary_places_people_the_text_does_not_introduce(nlp, tmp_path
     # outside its dates the entry still gives the country, not the office
     index = find(nlp, "Irene Solberg ruled on the case.", dictionary=d, published="2010-05-01")
     assert by_name(index, "Irene Solberg").country == "ISL"
+
+
+def test_people_and_bodies_the_story_does_not_place_belong_to_its_country():
+    text = (
+        "Kenya's parliament voted on Tuesday to remove the deputy president. Kenyan lawmakers said the "
+        "vote was fair. Amina Wanjiru, who runs the Tuma Institute, said the vote would hold."
+    )
+    found = {a.name: a.country for a in analyze(text, published="2024-10-09").actors}
+    assert found["Amina Wanjiru"] == "KEN"

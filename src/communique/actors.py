@@ -587,6 +587,7 @@ class _Builder:
         self._groups()
         self._place_people()
         self._descriptions()
+        self._story_country()
         self._finish()
         return self.index
 
@@ -1080,6 +1081,24 @@ class _Builder:
                 person.mentions.append(m)
                 for i in range(span.start, span.end):
                     self.index.token_actor[i] = actors.index(person)
+
+    def _story_country(self) -> None:
+        """People, organisations and places the article never places belong to the country it is about
+        ("Pranowo", "the National Assembly", "Banja Luka" in a story set in one country)."""
+        focus = self.index.focus_country
+        if focus is None:
+            ranked = self.index.country_ranking()
+            focus = ranked[0] if ranked else None
+        if focus is None:
+            return
+        for actor in self.index.actors:
+            if actor.country is not None or actor.kind not in (PERSON, ORGANIZATION, PLACE):
+                continue
+            if actor.sector == "IGO" or actor.group:
+                continue
+            if actor.kind == PLACE and any(d.lookup(actor.name) for d in self.dictionaries):
+                continue  # a person's name the recognizer took for a place ("Blinken")
+            actor.country = focus
 
     # ----- step 4: ids, codes, order -----
 

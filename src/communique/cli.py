@@ -150,6 +150,7 @@ def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--show-misses", action="store_true", help="list missed gold items and false positives")
     p.add_argument("--predictions", metavar="OUT.jsonl", help="score saved output, not a new extraction")
+    p.add_argument("--by-class", action="store_true", help="event recall per PLOVER type and misses by cause")
 
 
 @command("evaluate", "score extraction against gold: events, quotes, actors, body", _evaluate_arguments)
@@ -157,7 +158,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
     return evaluate.run(
-        args.gold, predictions_path=args.predictions, as_json=args.json, show_misses=args.show_misses
+        args.gold,
+        predictions_path=args.predictions,
+        as_json=args.json,
+        show_misses=args.show_misses,
+        by_class=args.by_class,
     )
 
 

@@ -152,6 +152,28 @@ class PRF:
         }
 
 
+class Tally(dict):
+    """Counts or ratios by key that add up key by key (``--by-class`` figures)."""
+
+    def __add__(self, other: Tally) -> Tally:
+        out = Tally(self)
+        for key, value in other.items():
+            out[key] = out[key] + value if key in out else value
+        return out
+
+
+# Why a required gold event was missed, from the nearest thing predicted in its sentence.
+MISS_CAUSES = (
+    "no event in the sentence",
+    "wrong type",
+    "wrong source",
+    "wrong target",
+    "wrong source and target",
+    "wrong status",
+    "taken by another gold event",
+)
+
+
 @dataclass
 class EventScores:
     relaxed: PRF = field(default_factory=PRF)
@@ -161,6 +183,8 @@ class EventScores:
     cameo_root: Ratio = field(default_factory=Ratio)
     negated_as_occurred: int = 0
     documents: int = 0  # gold documents that annotate events
+    by_type: Tally = field(default_factory=Tally)  # PLOVER type (the gold's first) -> recall Ratio (relaxed)
+    miss_causes: Tally = field(default_factory=Tally)  # cause (MISS_CAUSES) -> count of missed required gold
 
     def __add__(self, other: EventScores) -> EventScores:
         return EventScores(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -174,6 +198,8 @@ class EventScores:
             "date_accuracy": self.date.to_dict(),
             "cameo_root_accuracy": self.cameo_root.to_dict(),
             "negated_as_occurred": self.negated_as_occurred,
+            "recall_by_type": {k: v.to_dict() for k, v in sorted(self.by_type.items())},
+            "miss_causes": {k: self.miss_causes.get(k, 0) for k in MISS_CAUSES},
         }
 
 
@@ -432,6 +458,12 @@ def score_events(
     misses = []
     taken = set(relaxed)
     for j, g in enumerate(gold_events):
+        if g.get("required", True) is not False:
+            kind = (_plovers(g) or ["?"])[0]
+            scores.by_type.setdefault(kind, Ratio()).add(j in taken)
+            if j not in taken:
+                cause = miss_cause(g, scored)
+                scores.miss_causes[cause] = scores.miss_causes.get(cause, 0) + 1
         if j not in taken and g.get("required", True) is not False:
             detail = (
                 f"{g.get('id') or j}: {'/'.join(_plovers(g))} {_side_text(g.get('source'))} -> "
@@ -449,6 +481,36 @@ def score_events(
                 )
             )
     return scores, misses
+
+
+def miss_cause(gold: dict, predicted: Sequence[dict]) -> str:
+    """Why a gold event found no match: the furthest rule that some prediction in its sentence passed."""
+    here = [
+        p
+        for p in predicted
+        if evidence_covers((p.get("evidence") or {}).get("text"), gold.get("sentence") or "")
+    ]
+    typed = [p for p in here if p.get("plover") in _plovers(gold)]
+    if not here:
+        return "no event in the sentence"
+    if not typed:
+        return "wrong type"
+    if any(event_agrees(p, gold, strict=False) for p in typed):
+        if any(event_matches(p, gold, strict=False) for p in typed):
+            return "taken by another gold event"
+        return "wrong status"
+
+    def sides(p: dict) -> tuple[bool, bool]:
+        source = side_matches(p.get("source"), gold.get("source"), strict=False)
+        target = side_matches(p.get("target"), gold.get("target"), strict=False)
+        return source, target
+
+    found = [sides(p) for p in typed]
+    if any(source for source, _ in found):
+        return "wrong target"
+    if any(target for _, target in found):
+        return "wrong source"
+    return "wrong source and target"
 
 
 # ---------------------------------------------------------------------------------------------- quotes
@@ -876,6 +938,21 @@ def format_table(title: str, scores: Scores) -> str:
     return "\n".join(out)
 
 
+def format_by_class(scores: Scores) -> str:
+    """``--by-class``: recall per PLOVER type and the share of misses by cause."""
+    ev = scores.events
+    out = ["  recall by PLOVER type (relaxed, required gold):"]
+    for kind, ratio in sorted(ev.by_type.items(), key=lambda kv: -kv[1].total):
+        out.append(f"    {kind:<12}{_ratio(ratio)}")
+    missed = sum(ev.miss_causes.values())
+    out.append(f"  misses by cause ({missed} missed required gold events):")
+    for cause in MISS_CAUSES:
+        n = ev.miss_causes.get(cause, 0)
+        share = f"{n / missed:.0%}" if missed else "n/a"
+        out.append(f"    {cause:<30}{n:>5}  {share:>4}")
+    return "\n".join(out)
+
+
 def format_misses(misses: Iterable[Miss]) -> str:
     lines = []
     for m in misses:
@@ -930,6 +1007,7 @@ def run(
     predictions_path: str | None = None,
     as_json: bool = False,
     show_misses: bool = False,
+    by_class: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -1002,10 +1080,15 @@ def run(
         blocks = []
         for path, file_total in file_totals:
             block = format_table(path, file_total)
+            if by_class and file_total.events.documents:
+                block += "\n" + format_by_class(file_total)
             if show_misses and file_total.misses:
                 block += "\n  misses and false positives:\n" + format_misses(file_total.misses)
             blocks.append(block)
         if len(file_totals) > 1:
-            blocks.append(format_table("TOTAL (micro-averaged)", grand))
+            block = format_table("TOTAL (micro-averaged)", grand)
+            if by_class and grand.events.documents:
+                block += "\n" + format_by_class(grand)
+            blocks.append(block)
         print("\n\n".join(blocks), file=out)
     return 1 if failed else 0
