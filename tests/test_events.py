@@ -77,7 +77,21 @@ def test_what_an_accusation_asserts_is_alleged():
 
 def test_passive_sources_come_only_from_the_agent():
     assert coded("Protesters were arrested by the Venezuelan police.")[0][:2] == ("VEN", "COERCE")
-    assert coded("Protesters in Caracas were arrested on Sunday.") == []  # who arrested them is not said
+    # who killed them is not said
+    assert coded("Protesters in Caracas were killed on Sunday.") == []
+
+
+def test_an_agentless_passive_of_a_state_act_is_the_act_of_the_state_where_it_happens():
+    (e,) = analyze("Protesters in Caracas were arrested on Sunday.", published="2024-03-06").events
+    assert (e.source.country, e.plover, e.target.country, e.status) == ("VEN", "COERCE", "VEN", "occurred")
+    assert coded("Two Estonian journalists were detained in Minsk.")[0][:3] == ("BLR", "COERCE", "EST")
+
+
+def test_i_and_we_in_a_quotation_are_its_speaker():
+    text = (
+        'Japan\'s foreign minister, Yoko Kamikawa, spoke in Tokyo. "We condemn North Korea," Kamikawa said.'
+    )
+    assert ("JPN", "ACCUSE", "PRK", "occurred") in coded(text)
 
 
 def test_controlled_subjects_pass_down():

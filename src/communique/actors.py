@@ -182,10 +182,15 @@ class ActorIndex:
 
     def refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Like ``ref``, with coordinated phrases expanded: "Beijing and Minsk" gives two."""
-        out = []
+        out: list[ActorRef] = []
         for t in [token, *_conjuncts(token)]:
             r = self.ref(t, agent=agent)
-            if r is not None and all(r.actor_id != o.actor_id for o in out):
+            if r is None and t.i != token.i:
+                # "the U.N., U.S., French and Chinese representatives": a listed adjective names a country
+                r = self.adjective_ref(t)
+            if r is not None and all(
+                (r.actor_id, r.country, r.name) != (o.actor_id, o.country, o.name) for o in out
+            ):
                 out.append(r)
         return out
 

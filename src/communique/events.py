@@ -11,6 +11,7 @@ around the predicate: negation and modals on it, and the verbs it is the complem
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from . import ontology
 from .actors import PERSON, PLACE, ActorIndex
-from .model import ActorRef, Event, Place, Span, TimeRef
+from .model import ActorRef, Event, Place, Quote, Span, TimeRef
 from .timex import article_time
 
 # Status precedence when several cues apply along the chain of governing verbs: an event that a
@@ -85,6 +86,7 @@ REPORTING_VERBS = {
     "vow",
 }
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 CIVILIAN_PLACES = {
     "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
     "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
@@ -183,6 +185,8 @@ class Lexicon:
     adverbs: dict[str, Sense] = field(default_factory=dict)
     # words that make reported speech an accusation ("said Berisha was involved in corrupt acts")
     accusation_words: frozenset[str] = frozenset()
+    # CAMEO codes (prefixes) of acts only a state does: their agentless passive is the state's act
+    state_acts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -214,6 +218,7 @@ class Lexicon:
             status_cues={**self.status_cues, **other.status_cues},
             adverbs={**self.adverbs, **other.adverbs},
             accusation_words=self.accusation_words | other.accusation_words,
+            state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
         )
         return merged
 
@@ -289,6 +294,7 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
                 if sense.complement:
                     lex.status_cues.setdefault(lemma, sense.complement)
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
+    lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():
@@ -346,15 +352,25 @@ def find_events(
     title: str | None = None,
     dateline_place: Place | None = None,
     lexicon: Lexicon | None = None,
+    quotes: Iterable[Quote] = (),
 ) -> list[Event]:
-    """Every coded event of a parsed article, in text order."""
-    coder = _Coder(doc, index, times, lexicon or default_lexicon(), published, title, dateline_place)
+    """Every coded event of a parsed article, in text order. ``quotes`` (with their speakers) let "I" and
+    "we" inside a quotation stand for whoever says it."""
+    coder = _Coder(doc, index, times, lexicon or default_lexicon(), published, title, dateline_place, quotes)
     return coder.run()
 
 
 class _Coder:
-    def __init__(self, doc, index, times, lexicon, published, title, dateline_place):
+    def __init__(self, doc, index, times, lexicon, published, title, dateline_place, quotes=()):
         self.doc: Doc = doc
+        # (start, end, speaker) of each direct quotation with a known speaker
+        self.voices = [
+            (q.start, q.end, q.speaker)
+            for q in quotes
+            if q.kind in ("direct", "mixed")
+            and q.speaker is not None
+            and (q.speaker.country or q.speaker.sector)
+        ]
         self.index: ActorIndex = index
         self.lex: Lexicon = lexicon
         self.published = published
@@ -415,7 +431,9 @@ class _Coder:
     def _verb_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
         if sense.particles and not self._has_particles(token, sense.particles):
             return None
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+            token.dep_ == "acl" and token.tag_ == "VBN"  # "the journalists detained by police"
+        )
         if sense.passive_only and not passive:
             return None
         if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in token.children):
@@ -619,10 +637,17 @@ class _Coder:
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
             elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
                 if where == "dobj" and passive:
-                    continue
-                tokens = [
-                    c for c in token.children if c.dep_ == where and (where != "compound" or c.i < token.i)
-                ]
+                    # the object of an active verb is the subject of its passive: "Kenya was praised by
+                    # the AU"; "the journalists detained by police"
+                    where = "nsubjpass"
+                    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                        tokens = [token.head]
+                if not tokens:
+                    tokens = [
+                        c
+                        for c in token.children
+                        if c.dep_ == where and (where != "compound" or c.i < token.i)
+                    ]
                 if where == "dobj" and not tokens:
                     # "allowed Russia to use ...", "helped him crush ...": the complement's subject
                     tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and _is_nonfinite(c)
@@ -780,8 +805,22 @@ class _Coder:
             code=country + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text),
         )  # fmt: skip
 
+    def _speaker(self, token: Token) -> ActorRef | None:
+        """Who "I", "we", "my" or "our" is: the speaker of the quotation the word is in."""
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        for start, end, speaker in self.voices:
+            if start <= token.idx < end:
+                return dataclasses.replace(
+                    speaker, text=token.text, start=token.idx, end=token.idx + len(token.text)
+                )
+        return None
+
     def _refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Actors of a noun phrase, coordinated ones and "such as" examples expanded, "the two countries" paired."""
+        speaker = self._speaker(token)
+        if speaker is not None:
+            return [speaker]
         examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
                     and (c.lower_ == "including" or any(x.lower_ == "such" for x in c.lefts) or c.nbor(-1).lower_ == "such")
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -791,7 +830,7 @@ class _Coder:
             if group:
                 return group
         listed = [a for a in token.children if a.dep_ == "appos"]
-        if listed:
+        if listed and self.index.ref(token) is None:
             # "its biggest trading partners — Mexico, Canada and China": the names say who
             refs = [r for a in listed for r in self.index.refs(a, agent=agent)]
             if refs:
@@ -896,6 +935,8 @@ class _Coder:
         if relation and not sources and not targets and relation in self.relations:
             source, target = self.relations[relation]
             sources, targets = [x for x in [source] if x], [x for x in [target] if x]
+        if not sources and targets:
+            sources = self._implied_state(trigger, code.code, targets)
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
         if (
@@ -952,6 +993,38 @@ class _Coder:
         for e in out:
             self._remember_accuser(e)
         return out
+
+    def _implied_state(self, trigger: Token, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
+        """ "He was arrested in July", "they are barred from travel": an agentless passive of an act only a
+        state does is the act of the state where it happens (the place its clause names, else the
+        dateline's, else the target's country, else the article's)."""
+        if not any(cameo.startswith(prefix) for prefix in self.lex.state_acts):
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
+            trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+        )
+        if not passive or any(c.dep_ == "agent" for c in trigger.children):
+            return []
+        country = None
+        for t in trigger.subtree:
+            a = self.index.actor_of(t)
+            if (
+                a is not None
+                and a.kind in (PLACE, "country")
+                and a.country
+                and t.head.lower_ in ("in", "at", "from")
+            ):
+                country = a.country
+                break
+        if country is None and self.dateline_place is not None:
+            country = self.dateline_place.country
+        if country is None:
+            country = next((r.country for r in targets if r.country and r.kind != "igo"), None)
+        country = country or self.index.focus_country
+        if country is None:
+            return []
+        ref = self.index.country_ref(country, trigger)
+        return [dataclasses.replace(ref, name=f"{ref.name} authorities", text="", start=None, end=None)]
 
     def _remember_accuser(self, event: Event) -> None:
         if event.plover == "ACCUSE" and event.source is not None and event.target is not None:

@@ -82,6 +82,7 @@ def analyze_doc(article: Article, doc: Doc, resources: Resources = DEFAULT_RESOU
         title=article.title,
         dateline_place=dateline_place(article.dateline),
         lexicon=resources.lexicon,
+        quotes=quotes,
     )
     return Analysis(article=article, actors=index.actors, quotes=quotes, events=found, times=times)
 
