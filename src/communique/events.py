@@ -187,6 +187,8 @@ class Lexicon:
     accusation_words: frozenset[str] = frozenset()
     # CAMEO codes (prefixes) of acts only a state does: their agentless passive is the state's act
     state_acts: tuple[str, ...] = ()
+    # verbs whose subject undergoes the act their object names ("faced criticism from", "drew condemnation")
+    undergo_verbs: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -219,6 +221,7 @@ class Lexicon:
             adverbs={**self.adverbs, **other.adverbs},
             accusation_words=self.accusation_words | other.accusation_words,
             state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
+            undergo_verbs=self.undergo_verbs | other.undergo_verbs,
         )
         return merged
 
@@ -295,6 +298,7 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
                     lex.status_cues.setdefault(lemma, sense.complement)
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
+    lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():
@@ -466,6 +470,9 @@ class _Coder:
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         if sense.modifier is not None and not modifiers & sense.modifier:
             return None
+        undergone = self._undergone(token)
+        if undergone is not None:
+            return undergone if undergone.sources and undergone.targets else None
         sources: list[ActorRef] = []
         for how in sense.source:
             sources = self._noun_sources(token, how)
@@ -483,6 +490,25 @@ class _Coder:
         if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
         return _Candidate(token, sense, sources, targets, place)
+
+    def _undergone(self, noun: Token) -> _Candidate | None:
+        """ "Israel faced criticism from Turkey", "the convoy came under attack from rebels": the subject
+        of a verb of undergoing is the target; the "from" or "by" phrase, on the noun or the verb, the source."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":
+            verb = verb.head
+            if self.lex.lemma(verb) not in ("come", "be", "fall"):
+                return None
+        elif noun.dep_ != "dobj" or self.lex.lemma(verb) not in self.lex.undergo_verbs:
+            return None
+        sense = next(iter(self.lex.nouns.get(noun.lemma_.lower(), [])), None)
+        if sense is None:
+            return None
+        givers = [g for h in (noun, verb) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        sources = [r for g in givers for r in self._refs(g, agent=True)]
+        targets = [r for t in self._subject_tokens(verb) for r in self._refs(t) or [self._owner(t)] if r]
+        return _Candidate(noun, sense, sources, targets, None)
 
     def _object_words(self, token: Token, sense: Sense) -> set[str]:
         words = set()
