@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from . import ontology
+from . import gazetteer, ontology
 from .actors import PERSON, PLACE, ActorIndex
 from .model import ActorRef, Event, Place, Quote, Span, TimeRef
 from .timex import article_time
@@ -86,6 +86,9 @@ REPORTING_VERBS = {
     "vow",
 }
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+NON_STATE_ARMED = {"REB", "CRM", "INS"}
+# "claimed responsibility for the attack", "took credit for attacking": the claimant did the deed
+CLAIMS = {"responsibility", "credit"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 CIVILIAN_PLACES = {
     "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
@@ -478,6 +481,8 @@ class _Coder:
             sources = self._noun_sources(token, how)
             if sources:
                 break
+        if not sources and sense.symmetric:
+            sources = self._hyphenated(token)
         if not sources:
             return None  # a bare "the visit": who visited is not said here
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
@@ -488,8 +493,29 @@ class _Coder:
             return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
         targets, place = self._targets(token, sense, passive=False, sources=sources)
         if not targets:
+            targets = self._insurgency_target(token, sense, sources)
+        if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
         return _Candidate(token, sense, sources, targets, place)
+
+    def _insurgency_target(self, token: Token, sense: Sense, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "The BLA claimed responsibility for the attack on the train": violence by an armed group, with no
+        victim named as an actor, is against the country where it happens (the place the sentence names,
+        else the group's own country)."""
+        if sense.cameo[:2] not in ("18", "19", "20") or not sources:
+            return []
+        if not all(s.sector in NON_STATE_ARMED for s in sources):
+            return []
+        places = [
+            r
+            for t in token.sent
+            for r in [self.index.ref(t)]
+            if r is not None and r.kind in (PLACE, "country") and r.country
+        ]
+        country = places[0].country if places else sources[0].country or self.index.focus_country
+        if country is None:
+            return []
+        return [ActorRef(name=country, text="", country=country, sector=None, code=country, kind="group")]
 
     def _undergone(self, noun: Token) -> _Candidate | None:
         """ "Israel faced criticism from Turkey", "the convoy came under attack from rebels": the subject
@@ -575,6 +601,9 @@ class _Coder:
                 verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")
             )
             if object_controls and verb.dep_ != "advcl":
+                if governor.lemma_.lower() in CLAIMS and governor.dep_ == "dobj":
+                    # "took credit for attacking": who claims the deed did it
+                    return self._subject_tokens(governor.head, depth + 1)
                 if governor.pos_ in ("NOUN", "PROPN"):
                     return [governor]  # "praised ECOWAS for activating": the preposition hangs on the noun
                 obj = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
@@ -638,6 +667,25 @@ class _Coder:
                 noun, head = head.head, head.head.head  # "led eight hours of talks", "held a round of talks"
             if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
+            claimed = _claimed_deed(noun)
+            if claimed is not None:
+                return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]
+        return []
+
+    def _hyphenated(self, noun: Token) -> list[ActorRef]:
+        """ "U.S.-Ukraine talks", "the Israel-Hamas war": the two sides a hyphenated modifier names."""
+        g = gazetteer.load()
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and "-" in c.text.strip("-"):
+                parts = c.text.split("-")
+                entries = [g.names.get(p) for p in parts]
+                if len(parts) == 2 and all(e is not None and e.country for e in entries):
+                    return [
+                        ActorRef(name=e.name, text=c.text, country=e.country, sector="GOV" if e.kind == gazetteer.COUNTRY else e.sector,
+                                 code=e.country + ("GOV" if e.kind == gazetteer.COUNTRY else e.sector or ""), kind=e.kind,
+                                 start=c.idx, end=c.idx + len(c.text))
+                        for e in entries
+                    ]  # fmt: skip
         return []
 
     def _modifier_ref(self, token: Token) -> ActorRef | None:
@@ -694,7 +742,9 @@ class _Coder:
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
                 # "Berisha rejected the allegations": those who made them, if the article says who
-                refs = [self.accusers[_key(sources[0])]] if _key(sources[0]) in self.accusers else []
+                if _key(sources[0]) not in self.accusers:
+                    return [], None  # a rejection of charges stands without knowing who laid them
+                refs = [self.accusers[_key(sources[0])]]
             if not refs and ontology.quad_class(sense.cameo) == 4:
                 refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if not refs and not sense.actor_target:
@@ -970,6 +1020,7 @@ class _Coder:
             and sense.target
             and not sense.target_optional
             and not (sense.symmetric and len(sources) >= 2)
+            and not _rejects_charges(trigger)
         ):
             return []  # the sense names where its target is, and there is none
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
@@ -1293,6 +1344,22 @@ def _condition(trigger: Token) -> Token | None:
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def _rejects_charges(trigger: Token) -> bool:
+    """ "He rejects the charges", "authorities rejected those claims": a rejection whose object is a charge."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CHARGES for c in trigger.children)
+
+
+def _claimed_deed(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility for the attack" when ``noun`` is the attack."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    claim = prep.head
+    if claim.lemma_.lower() in CLAIMS and claim.dep_ == "dobj":
+        return claim.head
     return None
 
 
