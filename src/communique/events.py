@@ -422,7 +422,7 @@ class _Coder:
                     if cand is not None:
                         yield cand
                     return
-        elif token.pos_ == "NOUN" or as_noun:
+        elif token.pos_ == "NOUN" or as_noun or _named_event(token):
             senses = self.lex.nouns.get(token.lemma_.lower())
             if senses:
                 for sense in senses:
@@ -459,6 +459,8 @@ class _Coder:
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
             return None
         targets, place = self._targets(token, sense, passive, sources)
+        if targets is None and sense.symmetric and len(sources) >= 2:
+            targets = []  # "Duterte and Suga spoke by phone": the two subjects are the two sides
         if targets is None:
             return None
         return _Candidate(token, sense, sources, targets, place)
@@ -735,6 +737,8 @@ class _Coder:
                 objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
                 holders = [token, *objects]
+                if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+                    holders.append(token.head)  # "kept new tariffs in place on Mexico": on the verb
                 tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             if not tokens:
@@ -1345,6 +1349,15 @@ def _condition(trigger: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _named_event(token: Token) -> bool:
+    """ "held the Malabar Joint Maritime Exercise", "the Singapore Summit": an event noun capitalised in a name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        and any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def _rejects_charges(trigger: Token) -> bool:
