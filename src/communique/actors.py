@@ -653,10 +653,12 @@ class _Builder:
             if len(full) >= 2:
                 last_names.setdefault(full[-1], a)
         for t in doc:
+            # a sentence may open with the surname, which the tagger may take for a word ("Trump met")
+            opening = t.is_sent_start and t.pos_ in ("NOUN", "VERB") and t.text in last_names
             if (
                 t.i in self.index.token_actor
                 or self.taken[t.i]
-                or not (t.pos_ == "PROPN" or t.text[:1].isupper() and not t.is_sent_start)
+                or not (t.pos_ == "PROPN" or t.text[:1].isupper() and not t.is_sent_start or opening)
             ):
                 continue
             a = last_names.get(t.text)

@@ -595,6 +595,13 @@ class _Coder:
         head = verb.head
         if head.i == verb.i:
             return []
+        if (
+            verb.dep_ == "advcl"
+            and head.dep_ == "ROOT"
+            and head.is_sent_start
+            and self.index.actor_of(head) is not None
+        ):
+            return [head]  # "Trump at first imposed tariffs": the tagger took the name for the main verb
         if verb.dep_ == "advcl" and not _is_nonfinite(verb):
             return []  # "as protesters were killed", "after X left": a clause with its own subject
         if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
