@@ -1,0 +1,90 @@
+"""Accusations made in reported speech ("said Berisha was involved in corrupt acts")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import ActorRef, Event, Span
+from .arguments import _key, _same
+from .record import _event
+from .words import ACCUSING_SPEECH, CHARGE_DEPS
+
+
+class Accusations:
+    """Reported speech that charges someone with wrongdoing, and who accused whom."""
+
+    def _accusations(self) -> list[Event]:
+        """ "Blinken said Berisha was involved in corrupt acts", "Putin is the aggressor": reported speech that
+        charges someone with wrongdoing is an accusation by the speaker."""
+        out = []
+        words = self.lex.accusation_words
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or self.lex.lemma(verb) not in ACCUSING_SPEECH:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if any(c.dep_ == "neg" for c in clause.children):
+                    continue
+                subject_tokens = {
+                    t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                }
+                charged = [
+                    t
+                    for t in clause.subtree
+                    if (t.lemma_.lower() in words or t.lower_ in words) and t.i not in subject_tokens
+                ]
+                targets = [r for w in charged[:1] for r in self._charged_subject(w, clause)]
+                sources = [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
+                sources += [
+                    r
+                    for c in verb.children
+                    if c.dep_ == "nsubj" and c.i > verb.i
+                    for r in self._refs(c, agent=True)
+                ]
+                if not sources or not targets:
+                    continue
+                sent = verb.sent
+                evidence = Span(sent.text, sent.start_char, sent.end_char)
+                trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+                date = self._date(verb)
+                for source in sources[:1]:
+                    for target in targets:
+                        if not _same(source, target):
+                            out.append(
+                                _event("112", evidence, trig, source, target, "occurred", date, None, 0.6)
+                            )
+        return out
+
+    def _charged_subject(self, word: Token, top: Token) -> list[ActorRef]:
+        """Who a charge is laid on: the subject of the clause the word is the predicate of ("Putin is the
+        aggressor", "was involved in corrupt acts"); a charge named as a topic ("the issue of corruption")
+        is none."""
+        node, hops = word, 0
+        clause_verbs = {top.i} | {t.i for t in top.children if t.dep_ in ("conj", "xcomp", "ccomp")}
+        while node.pos_ not in ("VERB", "AUX"):
+            if node.dep_ not in CHARGE_DEPS or node.head.i == node.i or hops > 2:
+                return []
+            # "involved in corrupt acts" counts one step; "the issue of corruption" is too far
+            hops += node.dep_ not in ("amod", "compound")
+            node = node.head
+        if node.i not in clause_verbs:
+            return []  # in a relative clause or deeper: "the seriousness with which X takes corruption"
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "neg" for c in node.children):
+                    return []
+                subjects = [
+                    c
+                    for c in node.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "you")
+                ]
+                refs = [r for t in subjects for r in self._refs(t)]
+                if refs:
+                    return refs
+            if node.i == top.i or node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
+    def _remember_accuser(self, event: Event) -> None:
+        if event.plover == "ACCUSE" and event.source is not None and event.target is not None:
+            self.accusers[_key(event.target)] = event.source

@@ -1,0 +1,586 @@
+"""Arguments: the source and target actors of a predicate."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .. import gazetteer, ontology
+from ..actors import PERSON, PLACE
+from ..model import ActorRef
+from .lexicon import Sense
+from .words import (
+    CHARGES,
+    CIVILIAN_PLACES,
+    CLAIMS,
+    FIRST_PERSON,
+    GROUP_WORDS,
+    NUMBER_WORDS,
+    QUANTITY_WORDS,
+    RELATION_NOUNS,
+    RELATIONAL_PEOPLE,
+    RELATIVE_PRONOUNS,
+    SITES,
+)
+
+
+def _group_size(token: Token) -> int | None:
+    """How many actors "the two countries", "both sides", "the trio", "the pair" stand for."""
+    lemma = token.lemma_.lower()
+    if lemma in ("trio", "pair", "duo") and any(c.lower_ in ("the", "this") for c in token.children):
+        return {"trio": 3, "pair": 2, "duo": 2}[lemma]
+    if lemma in GROUP_WORDS:
+        for c in token.children:
+            if c.lower_ in NUMBER_WORDS and c.dep_ in ("nummod", "det", "amod", "predet", "quantmod"):
+                return NUMBER_WORDS[c.lower_]
+    return None
+
+
+def _claimed_deed(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility for the attack" when ``noun`` is the attack."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    claim = prep.head
+    if claim.lemma_.lower() in CLAIMS and claim.dep_ == "dobj":
+        return claim.head
+    return None
+
+
+def _rejects_charges(trigger: Token) -> bool:
+    """ "He rejects the charges", "authorities rejected those claims": a rejection whose object is a charge."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CHARGES for c in trigger.children)
+
+
+def _compounds(token: Token) -> list[Token]:
+    """Noun modifiers before a noun and before its compounds: "the EU sanctions package" -> EU, sanctions."""
+    out = []
+    for c in token.lefts:
+        if c.dep_ in ("compound", "nmod", "amod"):
+            out += [c, *_compounds(c)]
+    return out
+
+
+def _is_nonfinite(verb: Token) -> bool:
+    """An infinitive or participle clause ("to use", "crush", "highlighting"), which takes its subject from above."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.tag_ not in ("VB",):
+        return False
+    return verb.tag_ in ("VB", "VBG", "VBN") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _as_country(ref: ActorRef) -> ActorRef:
+    """A place as a target stands for its country ("arrived in Beijing" -> CHN)."""
+    if ref.kind != PLACE or not ref.country:
+        return ref
+    return ActorRef(
+        name=ref.name, text=ref.text, country=ref.country, sector=None, code=ref.country, kind=ref.kind,
+        actor_id=ref.actor_id, start=ref.start, end=ref.end,
+    )  # fmt: skip
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (
+        a.kind != PERSON
+        and b.kind != PERSON
+        and a.country is not None
+        and a.country == b.country
+        and a.sector == b.sector
+    )
+
+
+def _key(ref: ActorRef | None) -> tuple:
+    if ref is None:
+        return (None,)
+    return (ref.actor_id or ref.name, ref.country)
+
+
+def _relation_noun(trigger: Token) -> str | None:
+    """The relation a predicate is about: "agreed to diplomatic ties", "ties were upgraded"."""
+    for c in trigger.children:
+        heads = (
+            [c]
+            if c.dep_ in ("dobj", "nsubjpass")
+            else [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "prep"
+            else []
+        )
+        for h in heads:
+            if h.lemma_.lower() in RELATION_NOUNS:
+                return h.lemma_.lower()
+    return None
+
+
+class Arguments:
+    """Sources and targets: the actors a predicate's subject, objects, possessor and phrases stand for."""
+
+    def _subject_tokens(self, verb: Token, depth: int = 0, raising: bool = False) -> list[Token]:
+        """The tokens that act as the subject of ``verb``, passed down from a governing verb if need be."""
+        if depth > 6:
+            return []
+        for c in verb.children:
+            # a governing passive passes its subject down: "X is expected to meet"
+            if c.dep_ in ("nsubj", "csubj") or (raising and c.dep_ == "nsubjpass"):
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return [verb.head]
+                return [c]
+            if c.dep_ == "agent":
+                return [g for g in c.children if g.dep_ == "pobj"]
+        # "Azerbaijan massed troops": the small parser sometimes takes a sentence-initial name for an adverb
+        names = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]
+        if names and names[0].is_sent_start:
+            return names[:1]
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if (
+            verb.dep_ == "advcl"
+            and head.dep_ == "ROOT"
+            and head.is_sent_start
+            and self.index.actor_of(head) is not None
+        ):
+            return [head]  # "Trump at first imposed tariffs": the tagger took the name for the main verb
+        if verb.dep_ == "advcl" and not _is_nonfinite(verb):
+            return []  # "as protesters were killed", "after X left": a clause with its own subject
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
+            governor = head.head if verb.dep_ == "pcomp" else head
+            object_controls = self.lex.lemma(governor) in self.lex.object_control or (
+                verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")
+            )
+            if object_controls and verb.dep_ != "advcl":
+                if governor.lemma_.lower() in CLAIMS and governor.dep_ == "dobj":
+                    # "took credit for attacking": who claims the deed did it
+                    return self._subject_tokens(governor.head, depth + 1)
+                if governor.pos_ in ("NOUN", "PROPN"):
+                    return [governor]  # "praised ECOWAS for activating": the preposition hangs on the noun
+                obj = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+                if obj:
+                    return obj
+            return self._subject_tokens(governor, depth + 1, raising=verb.dep_ == "xcomp")
+        if verb.dep_ == "conj":
+            return self._subject_tokens(head, depth + 1)
+        if verb.dep_ == "relcl":
+            return [head]
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return [head]  # "rebels fighting the president": the rebels fight
+        if verb.dep_ == "acl" and head.pos_ == "NOUN":
+            # "plans to help Russia": the plan's owner acts
+            owner = [c for c in head.children if c.dep_ == "poss"]
+            if owner:
+                return owner
+            if head.head.pos_ == "VERB":
+                return self._subject_tokens(head.head, depth + 1)
+        return []
+
+    def _verb_sources(self, verb: Token, passive: bool) -> list[ActorRef]:
+        if passive:
+            # "demonstrators were killed": only a "by" phrase names who did it
+            agents = [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
+            return [r for t in agents for r in self._refs(t, agent=True) or self._doer(t)]
+        return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True) or self._doer(t)]
+
+    def _doer(self, thing: Token) -> list[ActorRef]:
+        """ "The attack, carried out by Islamic State fighters, killed nine soldiers": who did the act that acts."""
+        if thing.pos_ not in ("NOUN", "VERB") or thing.lemma_.lower() not in self.lex.nouns:
+            return []
+        ref = self._owner(thing)
+        return [ref] if ref is not None else []
+
+    def _noun_sources(self, noun: Token, how: str) -> list[ActorRef]:
+        if how == "poss":
+            return [r for c in noun.children if c.dep_ == "poss" for r in self._refs(c, agent=True)]
+        if how == "by":
+            by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+            after = noun.right_edge.i + 1
+            if (
+                not by
+                and after < len(self.doc)
+                and self.doc[after].lower_ == "by"
+                and self.doc[after].dep_ == "prep"
+            ):
+                # "trips to Beijing by X": the parser often hangs the "by" phrase on the verb
+                by = [self.doc[after]]
+            return [r for c in by for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]
+        if how in ("compound", "amod"):
+            return [r for c in noun.children if c.dep_ == how and c.i < noun.i
+                    for r in [self._modifier_ref(c)] if r is not None]  # fmt: skip
+        if how in ("between", "from"):
+            return [r for c in noun.children if c.dep_ == "prep" and c.lower_ == how
+                    for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]  # fmt: skip
+        if how == "light":
+            head = noun.head
+            if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+                noun, head = head.head, head.head.head  # "led eight hours of talks", "held a round of talks"
+            if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
+                return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
+            claimed = _claimed_deed(noun)
+            if claimed is not None:
+                return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]
+        return []
+
+    def _hyphenated(self, noun: Token) -> list[ActorRef]:
+        """ "U.S.-Ukraine talks", "the Israel-Hamas war": the two sides a hyphenated modifier names."""
+        g = gazetteer.load()
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and "-" in c.text.strip("-"):
+                parts = c.text.split("-")
+                entries = [g.names.get(p) for p in parts]
+                if len(parts) == 2 and all(e is not None and e.country for e in entries):
+                    return [
+                        ActorRef(name=e.name, text=c.text, country=e.country, sector="GOV" if e.kind == gazetteer.COUNTRY else e.sector,
+                                 code=e.country + ("GOV" if e.kind == gazetteer.COUNTRY else e.sector or ""), kind=e.kind,
+                                 start=c.idx, end=c.idx + len(c.text))
+                        for e in entries
+                    ]  # fmt: skip
+        return []
+
+    def _modifier_ref(self, token: Token) -> ActorRef | None:
+        """An actor named by a modifier: "Western sanctions", "U.S. aid", "the tribunal's ruling"."""
+        ref = self.index.ref(token, agent=True)
+        if ref is not None:
+            return ref
+        return self.index.adjective_ref(token) or self.index.role_ref(token)
+
+    def _targets(
+        self, token: Token, sense: Sense, passive: bool, sources: list[ActorRef] = ()
+    ) -> tuple[list[ActorRef] | None, ActorRef | None]:
+        """The targets per the sense's order of places; None when the sense needs one and has none."""
+        place = None
+        for where in sense.target:
+            tokens: list[Token] = []
+            if where == "xobj":
+                # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
+                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
+                tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
+                tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
+                           for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
+                           for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
+                if where == "dobj" and passive:
+                    # the object of an active verb is the subject of its passive: "Kenya was praised by
+                    # the AU"; "the journalists detained by police"
+                    where = "nsubjpass"
+                    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                        tokens = [token.head]
+                if not tokens:
+                    tokens = [
+                        c
+                        for c in token.children
+                        if c.dep_ == where and (where != "compound" or c.i < token.i)
+                    ]
+                if where == "dobj" and not tokens:
+                    # "allowed Russia to use ...", "helped him crush ...": the complement's subject
+                    tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and _is_nonfinite(c)
+                              for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
+            else:
+                # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+                objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+                # "a package of military aid for Israel": the preposition may hang on the object's noun
+                objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+                holders = [token, *objects]
+                if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+                    holders.append(token.head)  # "kept new tariffs in place on Mexico": on the verb
+                tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
+                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            if not tokens:
+                continue
+            refs = [r for t in tokens for r in self._refs(t)]
+            if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
+                # "Berisha rejected the allegations": those who made them, if the article says who
+                if _key(sources[0]) not in self.accusers:
+                    return [], None  # a rejection of charges stands without knowing who laid them
+                refs = [self.accusers[_key(sources[0])]]
+            if not refs and ontology.quad_class(sense.cameo) == 4:
+                refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
+            if not refs and not sense.actor_target:
+                # whose a thing is; but "the United States' partners" are not the United States
+                refs = [
+                    r
+                    for t in tokens
+                    if t.lemma_.lower() not in RELATIONAL_PEOPLE
+                    for r in [self._owner(t, skip=sources)]
+                    if r
+                ]
+            if ontology.quad_class(sense.cameo) == 4:
+                # a curfew "in Yangon" by the junta, a raid on a town at home: its people are the target
+                home = {s.country for s in sources if s.country}
+                refs = [
+                    self._people_of(r) if r.kind in (PLACE, "country") and r.country in home else r
+                    for r in refs
+                ]
+            if refs:
+                if sense.target_kinds is not None and not any(
+                    (r.kind or "") in sense.target_kinds for r in refs
+                ):
+                    return None, None
+                if sense.place:
+                    place = next((r for r in refs if r.kind in (PLACE,)), None)
+                    refs = [_as_country(r) for r in refs]
+                return refs, place
+        if sense.default_target == "GOV" and sources and sources[0].country:
+            # protesters with no target named protest against their own government
+            c = sources[0].country
+            return [
+                ActorRef(
+                    name=f"{c} government", text="", country=c, sector="GOV", code=c + "GOV", kind="group"
+                )
+            ], None
+        if sense.default_target == "FOCUS" and sources:
+            # "the envoy called for an end to the violence": a request concerns the country the
+            # sentence names, else the one the article is about, if it is not the requester's own
+            own = {r.country for r in sources}
+            named = [
+                r
+                for t in token.sent
+                for r in [self.index.ref(t)]
+                if r is not None and r.kind in ("country", "place")
+            ]
+            country = next((r.country for r in named if r.country not in own), None)
+            country = country or (self.index.focus_country if self.index.focus_country not in own else None)
+            if country:
+                return [self.index.country_ref(country, token)], None
+        if sense.actor_target or sense.target_kinds is not None:
+            return None, None
+        return [], None
+
+    def _owner(self, thing: Token, depth: int = 0, skip: Iterable[ActorRef] = ()) -> ActorRef | None:
+        """Whose a thing is, or whom it concerns: "Mr. Lukashenko's visit" -> Lukashenko; "the brutality of
+        the military" -> the military; "$20 billion worth of U.S. exports" -> USA; "exports from 35
+        countries" -> those; "the announcement that Ukraine had agreed" -> Ukraine."""
+        if depth > 3:
+            return None
+        skip = list(skip)
+
+        def fresh(ref: ActorRef | None) -> bool:
+            # "Venezuela moved troops to its border with Guyana": not Venezuela's own
+            return ref is not None and not any(_same(ref, s) for s in skip)
+
+        children = list(thing.children)
+        preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in children if c.dep_ == "prep"}
+        order: list[tuple[str, Token]] = [("mod", c) for c in children if c.dep_ == "poss"]
+        order += [("pobj", g) for p in ("of", "by", "from") for g in preps.get(p, [])]
+        # an organisation named before a noun is its framework, not its owner ("WTO dispute consultations")
+        order += [("mod", c) for c in children if c.dep_ in ("compound", "amod", "nmod") and c.i < thing.i]
+        order += [
+            ("pobj", g) for p in ("with", "against", "on", "for", "to", "into") for g in preps.get(p, [])
+        ]
+        order += [("igo", c) for c in _compounds(thing) if c.dep_ in ("compound", "nmod")]
+        order += [("pobj", g) for g in preps.get("in", [])]
+        for how, c in order:
+            if how in ("mod", "igo"):
+                ref = self._modifier_ref(c)
+                if fresh(ref) and (how == "igo" or c.dep_ == "poss" or ref.kind != "igo"):
+                    return ref
+                continue
+            refs = [r for r in self._refs(c) if fresh(r)]
+            if refs:
+                return refs[0]
+            deeper = self._owner(c, depth + 1, skip)
+            if deeper is not None:
+                return deeper
+        for c in children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ == "VERB":
+                subjects = [
+                    g
+                    for g in c.children
+                    if g.dep_ in ("nsubj", "nsubjpass")
+                    and g.lower_ not in RELATIVE_PRONOUNS
+                    and c.dep_ != "relcl"
+                ]  # a relative clause says who did something to the thing only through its agent
+                subjects = [
+                    g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                ] or subjects
+                refs = [r for g in subjects for r in self._refs(g) if fresh(r)]
+                if refs:
+                    return refs[0]
+            elif c.dep_ == "conj":
+                deeper = self._owner(c, depth + 1, skip)
+                if deeper is not None:
+                    return deeper
+        return None
+
+    def _people_of(self, place: ActorRef) -> ActorRef:
+        """Violence at home against a town is against its people; against the country, against someone in it."""
+        sector = "CVL" if place.kind == PLACE else None
+        return ActorRef(
+            name=f"people of {place.name}", text=place.text, country=place.country, sector=sector,
+            code=(place.country or "") + (sector or ""), kind="group", start=place.start, end=place.end,
+        )  # fmt: skip
+
+    def _civilians(self, token: Token) -> ActorRef | None:
+        """ "Imposed martial law on six townships", "occupied hospitals": the people of a place; "attacked an
+        airbase deep inside Russia": the country of a site."""
+        lemma = token.lemma_.lower()
+        if lemma not in CIVILIAN_PLACES and lemma not in SITES:
+            return None
+        # the place the phrase or its clause names ("a market in Omdurman", "deep inside Russia")
+        clause = token.head if token.head.pos_ in ("VERB", "AUX") else token
+        places = [r for t in (*token.subtree, *clause.subtree) for r in [self.index.ref(t)]
+                  if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
+        country = places[0].country if places else self.index.focus_country
+        if country is None:
+            return None
+        sector = "CVL" if lemma in CIVILIAN_PLACES else None
+        return ActorRef(
+            name=f"{country} {token.text}", text=token.text, country=country, sector=sector,
+            code=country + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text),
+        )  # fmt: skip
+
+    def _speaker(self, token: Token) -> ActorRef | None:
+        """Who "I", "we", "my" or "our" is: the speaker of the quotation the word is in."""
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        for start, end, speaker in self.voices:
+            if start <= token.idx < end:
+                return dataclasses.replace(
+                    speaker, text=token.text, start=token.idx, end=token.idx + len(token.text)
+                )
+        return None
+
+    def _refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
+        """Actors of a noun phrase, coordinated ones and "such as" examples expanded, "the two countries" paired."""
+        speaker = self._speaker(token)
+        if speaker is not None:
+            return [speaker]
+        examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
+                    and (c.lower_ == "including" or any(x.lower_ == "such" for x in c.lefts) or c.nbor(-1).lower_ == "such")
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        size = _group_size(token)
+        if size:
+            group = self._group_of(token, size)
+            if group:
+                return group
+        listed = [a for a in token.children if a.dep_ == "appos"]
+        if listed and self.index.ref(token) is None:
+            # "its biggest trading partners — Mexico, Canada and China": the names say who
+            refs = [r for a in listed for r in self.index.refs(a, agent=agent)]
+            if refs:
+                return refs
+        if token.lemma_.lower() in QUANTITY_WORDS:
+            # "thousands of Georgians", "dozens of protesters": the people counted
+            counted = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if counted:
+                return self._refs(counted[0], agent=agent)
+        refs = self.index.refs(token, agent=agent)
+        several = self._several_countries(token, refs)
+        if several:
+            return several
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and refs and refs[0].country is None and refs[0].kind == "group":
+            whose = self.index.ref(owner)  # "Trump and his Cabinet"
+            if whose is not None and whose.country:
+                refs[0].country, refs[0].code = whose.country, whose.country + (refs[0].sector or "")
+        resolved = {r.start for r in refs}
+        for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+            if t.idx not in resolved and self.index.ref(t) is None:
+                role = self.index.role_ref(t, agent=agent)  # "an armed group", "the tribunal"
+                if role is not None:
+                    refs.append(role)
+        for e in examples:
+            # "35 countries, including the EU bloc": the named example
+            named = self.index.refs(e, agent=agent) or [
+                r for c in e.children if c.dep_ == "compound" for r in [self.index.ref(c, agent=agent)] if r
+            ]
+            refs = [r for r in refs if r.kind == PERSON or r.country] + named
+            refs = [r for r in refs if r.text != token.text] or refs
+        return refs
+
+    def _several_countries(self, token: Token, refs: list[ActorRef]) -> list[ActorRef]:
+        """ "Russian and Chinese warships", "negotiators from Russia and Ukraine": one actor per country."""
+        if len(refs) > 1 or (refs and refs[0].kind not in ("group", None)):
+            return []
+        sector = refs[0].sector if refs else None
+        countries: list[ActorRef] = []
+        mods = [c for c in token.children if c.dep_ == "amod" and c.i < token.i]
+        mods += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for m in mods:
+            for x in [m, *m.conjuncts]:
+                r = self.index.adjective_ref(x) or self.index.ref(x)
+                if r is not None and r.country and r.kind in ("country", "place", "region"):
+                    countries.append(r)
+        if len({r.country for r in countries}) < 2:
+            return []
+        return [
+            ActorRef(name=f"{r.name} {token.text}", text=token.text, country=r.country, sector=sector,
+                     code=(r.country or "") + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text))
+            for r in countries
+        ]  # fmt: skip
+
+    def _group_of(self, token: Token, size: int) -> list[ActorRef]:
+        """ "The two countries", "the three nations", "the trio": the last group of that many countries the
+        text coordinated ("Burkina Faso, Mali and Niger", "the China-Russia relationship"), else the
+        article's main countries."""
+        doc, index = self.doc, self.index
+        for t in reversed(doc[max(0, token.sent.start - 300) : token.i]):
+            if t.i not in index.token_actor or t.dep_ == "conj":
+                continue
+            if t.dep_ == "compound" and t.head.i in index.token_actor:
+                members = [t, t.head]
+            elif t.conjuncts:
+                members = [t, *t.conjuncts]
+            else:
+                continue
+            refs = [
+                r
+                for m in sorted(members, key=lambda x: x.i)
+                for r in [index.ref(m, agent=True)]
+                if r is not None
+            ]
+            countries = {r.country for r in refs if r.country and r.kind != PERSON}
+            if len(refs) == size and len(countries) == size:
+                return refs
+        ranked = index.country_ranking(self.title)
+        if len(ranked) >= size:
+            return [index.country_ref(c, token) for c in ranked[:size]]
+        return []
+
+    def _implied_state(self, trigger: Token, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
+        """ "He was arrested in July", "they are barred from travel": an agentless passive of an act only a
+        state does is the act of the state where it happens (the place its clause names, else the
+        dateline's, else the target's country, else the article's)."""
+        if not any(cameo.startswith(prefix) for prefix in self.lex.state_acts):
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
+            trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+        )
+        if not passive or any(c.dep_ == "agent" for c in trigger.children):
+            return []
+        country = None
+        for t in trigger.subtree:
+            a = self.index.actor_of(t)
+            if (
+                a is not None
+                and a.kind in (PLACE, "country")
+                and a.country
+                and t.head.lower_ in ("in", "at", "from")
+            ):
+                country = a.country
+                break
+        if country is None and self.dateline_place is not None:
+            country = self.dateline_place.country
+        if country is None:
+            country = next((r.country for r in targets if r.country and r.kind != "igo"), None)
+        country = country or self.index.focus_country
+        if country is None:
+            return []
+        ref = self.index.country_ref(country, trigger)
+        return [dataclasses.replace(ref, name=f"{ref.name} authorities", text="", start=None, end=None)]

@@ -1,0 +1,144 @@
+"""The coder: every predicate of an article turned into events with their arguments, status, time and place."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from .. import ontology
+from ..actors import ActorIndex
+from ..model import ActorRef, Event, Place, Quote, Span, TimeRef
+from .accusations import Accusations
+from .arguments import Arguments, _key, _rejects_charges, _relation_noun, _same
+from .lexicon import Lexicon, default_lexicon
+from .predicates import Predicates, _Candidate
+from .record import _event
+from .status import Status, _after
+from .when import TimeAndPlace
+from .words import THREATS
+
+
+def find_events(
+    doc: Doc,
+    index: ActorIndex,
+    times: list[TimeRef],
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    dateline_place: Place | None = None,
+    lexicon: Lexicon | None = None,
+    quotes: Iterable[Quote] = (),
+) -> list[Event]:
+    """Every coded event of a parsed article, in text order. ``quotes`` (with their speakers) let "I" and
+    "we" inside a quotation stand for whoever says it."""
+    coder = _Coder(doc, index, times, lexicon or default_lexicon(), published, title, dateline_place, quotes)
+    return coder.run()
+
+
+class _Coder(Predicates, Arguments, Status, TimeAndPlace, Accusations):
+    """The rules of every part, over one parsed article."""
+
+    def __init__(self, doc, index, times, lexicon, published, title, dateline_place, quotes=()):
+        self.doc: Doc = doc
+        # (start, end, speaker) of each direct quotation with a known speaker
+        self.voices = [
+            (q.start, q.end, q.speaker)
+            for q in quotes
+            if q.kind in ("direct", "mixed")
+            and q.speaker is not None
+            and (q.speaker.country or q.speaker.sector)
+        ]
+        self.index: ActorIndex = index
+        self.lex: Lexicon = lexicon
+        self.published = published
+        self.title = title or ""
+        self.dateline_place = dateline_place
+        self.time_tokens = self._time_tokens(times)
+        # "Beijing and Minsk agreed to diplomatic ties ... Those ties were upgraded": who a relation is between
+        self.relations: dict[str, tuple[ActorRef | None, ActorRef | None]] = {}
+        # "X accused Y ... Y rejected the allegations": who accused whom, by the accused
+        self.accusers: dict[tuple, ActorRef] = {}
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        charges = self._accusations()
+        for e in charges:
+            self._remember_accuser(e)
+        found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
+        for event in sorted(found + charges, key=lambda e: e.trigger.start):
+            key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+        return events
+
+    def _events(self, cand: _Candidate) -> list[Event]:
+        sense, trigger = cand.sense, cand.trigger
+        code = ontology.cameo(sense.cameo)
+        sources, targets = cand.sources, cand.targets
+        relation = _relation_noun(trigger)
+        if relation and not sources and not targets and relation in self.relations:
+            source, target = self.relations[relation]
+            sources, targets = [x for x in [source] if x], [x for x in [target] if x]
+        if not sources and targets:
+            sources = self._implied_state(trigger, code.code, targets)
+        if not sources:
+            return []  # who acted is not said (or not understood): no event rather than half a one
+        if (
+            not targets
+            and sense.target
+            and not sense.target_optional
+            and not (sense.symmetric and len(sources) >= 2)
+            and not _rejects_charges(trigger)
+        ):
+            return []  # the sense names where its target is, and there is none
+        pairs: list[tuple[ActorRef | None, ActorRef | None]]
+        if sense.symmetric and not targets and len(sources) >= 2:
+            pairs = list(itertools.combinations(sources, 2))
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        status = self._status(trigger)
+        date = self._date(trigger)
+        if status == "occurred" and _after(date, self.published):
+            status = "expected"  # "meets on Friday" in an article of Tuesday
+        sent = trigger.sent
+        evidence = Span(sent.text, sent.start_char, sent.end_char)
+        trig = Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
+        location = self._location(trigger, cand.place)
+        out = []
+        for source, target in pairs:
+            if source is not None and target is not None and _same(source, target):
+                continue
+            if (
+                source is not None
+                and target is not None
+                and target.kind in ("country", "place")
+                and source.country == target.country
+            ):
+                if source.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None) or code.quad_class == 4:
+                    continue  # arriving in one's own capital, sending troops to one's own border: no interaction
+                # the opposition boycotting "the vote in Serbia" acts against its government
+                target = self.index.country_ref(target.country, trigger)
+            if target is not None and target.sector in sense.not_target_sectors:
+                continue  # "speaking to reporters" is a statement, not a consultation
+            confidence = 0.8 if trigger.pos_ == "VERB" else 0.6
+            out.append(_event(code.code, evidence, trig, source, target, status, date, location, confidence))
+            if (
+                status == "hypothetical"
+                and target is not None
+                and code.quad_class == 4
+                and self._threat(trigger, target)
+            ):
+                # "if Europe follows through, he will impose tariffs": a coercive act on a condition is a threat
+                threat = THREATS.get(code.code[:2], "130")
+                out.append(
+                    _event(threat, evidence, trig, source, target, "occurred", date, location, confidence)
+                )
+        if relation and out:
+            self.relations[relation] = (out[0].source, out[0].target)
+        for e in out:
+            self._remember_accuser(e)
+        return out

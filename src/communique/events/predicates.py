@@ -1,0 +1,216 @@
+"""Candidate predicates: a verb or event noun of the lexicon whose sense fits the sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .. import ontology
+from ..actors import PLACE
+from ..model import ActorRef
+from .lexicon import Sense
+from .words import NON_STATE_ARMED
+
+
+@dataclass
+class _Candidate:
+    trigger: Token
+    sense: Sense
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    place: ActorRef | None
+
+
+def _named_event(token: Token) -> bool:
+    """ "held the Malabar Joint Maritime Exercise", "the Singapore Summit": an event noun capitalised in a name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        and any(c.dep_ == "compound" for c in token.children)
+    )
+
+
+def _fills(child: Token, needs: tuple[str, ...]) -> bool:
+    """Whether a dependent is one a sense needs; a question ("asked whether ...") is no request."""
+    if child.dep_ == "prep":
+        return child.lower_ in needs
+    if child.dep_ in needs:
+        return not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in child.children)
+    return False
+
+
+class Predicates:
+    """Finding predicates: which verb or noun is an event, in which sense of the lexicon."""
+
+    def _candidates(self, token: Token) -> Iterable[_Candidate]:
+        as_noun = token.pos_ == "VERB" and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+        if token.pos_ == "VERB" and not as_noun:
+            senses = self.lex.verbs.get(self.lex.lemma(token))
+            if senses:
+                for sense in senses:
+                    cand = self._verb_candidate(token, sense)
+                    if cand is not None:
+                        yield cand
+                        return
+            for c in token.children:
+                sense = self.lex.adverbs.get(c.lower_) if c.dep_ in ("advmod", "prt") else None
+                if sense is not None:
+                    cand = self._verb_candidate(token, sense)
+                    if cand is not None:
+                        yield cand
+                    return
+        elif token.pos_ == "NOUN" or as_noun or _named_event(token):
+            senses = self.lex.nouns.get(token.lemma_.lower())
+            if senses:
+                for sense in senses:
+                    cand = self._noun_candidate(token, sense)
+                    if cand is not None:
+                        yield cand
+                        return
+
+    def _has_particles(self, token: Token, particles: tuple[str, ...]) -> bool:
+        words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "npadvmod")}
+        return all(p in words for p in particles)
+
+    def _verb_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
+        if sense.particles and not self._has_particles(token, sense.particles):
+            return None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+            token.dep_ == "acl" and token.tag_ == "VBN"  # "the journalists detained by police"
+        )
+        if sense.passive_only and not passive:
+            return None
+        if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in token.children):
+            return None
+        if sense.object is not None and not (self._object_words(token, sense) & sense.object):
+            return None
+        if sense.object_prep and not self._object_prep_fits(token, sense):
+            return None
+        if sense.complement_quad is not None and sense.complement_quad not in self._complement_quads(token):
+            return None
+        if sense.needs and not any(_fills(c, sense.needs) for c in token.children):
+            return None
+        sources = self._verb_sources(token, passive)
+        if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
+            return None
+        if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
+            return None
+        targets, place = self._targets(token, sense, passive, sources)
+        if targets is None and sense.symmetric and len(sources) >= 2:
+            targets = []  # "Duterte and Suga spoke by phone": the two subjects are the two sides
+        if targets is None:
+            return None
+        return _Candidate(token, sense, sources, targets, place)
+
+    def _noun_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
+        if token.dep_ == "compound":
+            return None
+        if sense.light_verbs is not None and not (
+            self.lex.lemma(token.head) in sense.light_verbs and token.dep_ == "dobj"
+        ):
+            return None
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if sense.modifier is not None and not modifiers & sense.modifier:
+            return None
+        undergone = self._undergone(token)
+        if undergone is not None:
+            return undergone if undergone.sources and undergone.targets else None
+        sources: list[ActorRef] = []
+        for how in sense.source:
+            sources = self._noun_sources(token, how)
+            if sources:
+                break
+        if not sources and sense.symmetric:
+            sources = self._hyphenated(token)
+        if not sources:
+            return None  # a bare "the visit": who visited is not said here
+        if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
+            return None
+        if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
+            return None
+        if sense.symmetric and len(sources) >= 2:
+            return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
+        targets, place = self._targets(token, sense, passive=False, sources=sources)
+        if not targets:
+            targets = self._insurgency_target(token, sense, sources)
+        if not targets:
+            return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
+        return _Candidate(token, sense, sources, targets, place)
+
+    def _insurgency_target(self, token: Token, sense: Sense, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "The BLA claimed responsibility for the attack on the train": violence by an armed group, with no
+        victim named as an actor, is against the country where it happens (the place the sentence names,
+        else the group's own country)."""
+        if sense.cameo[:2] not in ("18", "19", "20") or not sources:
+            return []
+        if not all(s.sector in NON_STATE_ARMED for s in sources):
+            return []
+        places = [
+            r
+            for t in token.sent
+            for r in [self.index.ref(t)]
+            if r is not None and r.kind in (PLACE, "country") and r.country
+        ]
+        country = places[0].country if places else sources[0].country or self.index.focus_country
+        if country is None:
+            return []
+        return [ActorRef(name=country, text="", country=country, sector=None, code=country, kind="group")]
+
+    def _undergone(self, noun: Token) -> _Candidate | None:
+        """ "Israel faced criticism from Turkey", "the convoy came under attack from rebels": the subject
+        of a verb of undergoing is the target; the "from" or "by" phrase, on the noun or the verb, the source."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":
+            verb = verb.head
+            if self.lex.lemma(verb) not in ("come", "be", "fall"):
+                return None
+        elif noun.dep_ != "dobj" or self.lex.lemma(verb) not in self.lex.undergo_verbs:
+            return None
+        sense = next(iter(self.lex.nouns.get(noun.lemma_.lower(), [])), None)
+        if sense is None:
+            return None
+        givers = [g for h in (noun, verb) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        sources = [r for g in givers for r in self._refs(g, agent=True)]
+        targets = [r for t in self._subject_tokens(verb) for r in self._refs(t) or [self._owner(t)] if r]
+        return _Candidate(noun, sense, sources, targets, None)
+
+    def _object_words(self, token: Token, sense: Sense) -> set[str]:
+        words = set()
+        for c in token.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (
+                c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep)
+            ):
+                heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+                heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                          for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+                for h in heads:
+                    for x in [h, *h.conjuncts]:
+                        words.add(x.lemma_.lower())
+                        words.add(x.lower_)
+                        compounds = [t.lower_ for t in x.lefts if t.dep_ in ("compound", "amod")]
+                        if compounds:
+                            words.add(" ".join([*compounds[-2:], x.lemma_.lower()]))
+                            words.add(" ".join([*compounds[-1:], x.lemma_.lower()]))
+        return words
+
+    def _complement_quads(self, token: Token) -> set[int]:
+        """QuadClasses of the acts a verb's infinitive complement names ("vowed to keep attacking" -> 4)."""
+        quads = set()
+        for c in token.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                for t in (c, *(g for g in c.children if g.dep_ == "xcomp")):
+                    for sense in self.lex.verbs.get(self.lex.lemma(t), []):
+                        quads.add(ontology.quad_class(sense.cameo))
+        return quads
+
+    def _object_prep_fits(self, token: Token, sense: Sense) -> bool:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == prep
+            and any(g.lemma_.lower() in nouns for g in c.children if g.dep_ == "pobj")
+            for prep, nouns in sense.object_prep
+            for c in token.children
+        )

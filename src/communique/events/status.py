@@ -1,0 +1,129 @@
+"""Status: occurred, expected, hypothetical, negated or alleged, from the words around a predicate."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import ActorRef, TimeRef
+from .words import COMPLEMENT_DEPS, CUE_DEPS, HEARSAY, MODAL_STATUS, REPORTING_VERBS, STATUS_RANK
+
+
+def _condition(trigger: Token) -> Token | None:
+    """The if-clause that governs the predicate ("if X, he will impose ..."), if any."""
+    node = trigger
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                return c
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "announced that it would cease": a past "will", reported; not a condition."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ in ("VBD", "VBG", "VBN") and head.lemma_ in REPORTING_VERBS
+
+
+def _after_comma_and(verb: Token) -> bool:
+    doc = verb.doc
+    cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    return bool(cc) and cc[-1].i > 0 and doc[cc[-1].i - 1].text == ","
+
+
+def _is_present_or_future(verb: Token) -> bool:
+    """ "is expected to" plans; "was expected to" reports what did or did not happen."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return not any(a.tag_ == "VBD" for a in auxes) and verb.tag_ != "VBD"
+
+
+def _after(date: TimeRef | None, published: str | None) -> bool:
+    """Whether a date the text gives lies after the article's date."""
+    if date is None or date.from_article or not date.value or not published:
+        return False
+    value = date.value[:10]
+    return value > published[: len(value)]
+
+
+class Status:
+    """What a sentence says of an event: occurred, expected, hypothetical, negated or alleged."""
+
+    def _status(self, trigger: Token) -> str:
+        """occurred, expected, hypothetical, negated or alleged, from the trigger and the verbs above it."""
+        status = "occurred"
+
+        def bump(new: str) -> None:
+            nonlocal status
+            if STATUS_RANK[new] > STATUS_RANK[status]:
+                status = new
+
+        # on the trigger itself: negation, modals, "no sanctions", a condition, "allegedly"
+        for c in trigger.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                bump("negated")
+            elif c.dep_ == "advmod" and c.lower_ in HEARSAY:
+                bump("alleged")
+            elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
+                bump(
+                    "expected"
+                    if c.lower_ == "would" and _reported_future(trigger)
+                    else MODAL_STATUS[c.lower_]
+                )
+            elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                bump("hypothetical")
+            elif c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                bump("hypothetical")  # "if Europe follows through, he will impose"
+        if trigger.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children
+        ):
+            bump("hypothetical")
+        # the verbs it is the complement of
+        node = trigger
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i or node.dep_ not in COMPLEMENT_DEPS:
+                break
+            if node.dep_ == "conj" and head.dep_ == "ccomp" and _after_comma_and(node):
+                # "denied that it had X, and has accused Y": the parser hangs "accused" inside the
+                # that-clause; news syntax coordinates it with "denied"
+                node = head.head
+                continue
+            lemma = self.lex.lemma(head)
+            # a verb colours what it governs as its complement, not a clause that only modifies it
+            cue = self.lex.status_cues.get(lemma) if node.dep_ in CUE_DEPS else None
+            if lemma == "suppose" and node.dep_ == "xcomp":
+                # "were supposed to sign": it did not happen; "is supposed to sign": it is planned
+                cue = "expected" if _is_present_or_future(head) else "negated"
+            if head.pos_ in ("VERB", "ADJ", "NOUN") and cue and node.dep_ != "conj":
+                if lemma in ("expect", "set", "due", "schedule") and not _is_present_or_future(head):
+                    cue = None
+                if cue:
+                    bump(cue)
+            for c in head.children:
+                if node.dep_ in CUE_DEPS and c.dep_ == "neg" and head.pos_ == "VERB":
+                    bump("negated")
+                elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and node.dep_ in ("xcomp",):
+                    bump(MODAL_STATUS[c.lower_])
+            if head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children
+            ):
+                bump("hypothetical")
+            node = head
+        return status
+
+    def _threat(self, trigger: Token, target: ActorRef) -> bool:
+        """A coercive act on a condition the target controls is a threat: "if Europe follows through, he
+        will impose tariffs"; "if elected, she would cut ties" is a promise to voters, not a threat."""
+        condition = _condition(trigger)
+        if condition is None:
+            return False
+        subjects = [r for c in condition.children if c.dep_ in ("nsubj", "nsubjpass") for r in self._refs(c)]
+        return any(
+            r.country == target.country or (r.actor_id and r.actor_id == target.actor_id) for r in subjects
+        )

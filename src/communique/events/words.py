@@ -1,0 +1,147 @@
+"""Word lists and tables the event rules share."""
+
+from __future__ import annotations
+
+# Status precedence when several cues apply along the chain of governing verbs: an event that a
+# sentence denies is negated whatever else is said of it.
+STATUS_RANK = {"negated": 4, "hypothetical": 3, "alleged": 2, "expected": 1, "occurred": 0}
+
+
+CUE_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "pobj", "csubj"}
+
+
+COMPLEMENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "acl",
+    "advcl",
+    "relcl",
+    "pobj",
+    "dobj",
+    "prep",
+    "conj",
+    "csubj",
+}
+
+
+MODAL_STATUS = {
+    "will": "expected", "'ll": "expected", "’ll": "expected", "shall": "expected", "wo": "expected",
+    "would": "hypothetical", "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+    "should": "hypothetical", "can": "hypothetical", "ca": "hypothetical", "must": "hypothetical",
+    "'d": "hypothetical",
+}  # fmt: skip
+
+
+# The threat a conditional coercive act makes, by the act's CAMEO root.
+THREATS = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
+CHARGE_DEPS = {"attr", "acomp", "amod", "dobj", "pobj", "prep", "compound", "oprd", "advmod", "conj"}
+
+
+ACCUSING_SPEECH = {
+    "say",
+    "add",
+    "allege",
+    "claim",
+    "charge",
+    "state",
+    "argue",
+    "insist",
+    "write",
+    "declare",
+    "tell",
+    "contend",
+    "assert",
+}
+
+
+CHARGES = {"allegation", "accusation", "claim", "charge", "criticism", "assertion", "complaint"}
+
+
+HEARSAY = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
+
+
+REPORTING_VERBS = {
+    "say",
+    "announce",
+    "state",
+    "tell",
+    "declare",
+    "report",
+    "confirm",
+    "add",
+    "note",
+    "write",
+    "pledge",
+    "promise",
+    "vow",
+}
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+
+
+NON_STATE_ARMED = {"REB", "CRM", "INS"}
+
+
+# "claimed responsibility for the attack", "took credit for attacking": the claimant did the deed
+CLAIMS = {"responsibility", "credit"}
+
+
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
+
+
+CIVILIAN_PLACES = {
+    "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
+    "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
+    "community", "settlement", "suburb", "hamlet", "hotel", "building", "port", "airport", "base", "station",
+}  # fmt: skip
+
+
+QUANTITY_WORDS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "score",
+    "group",
+    "crowd",
+    "number",
+    "handful",
+    "tens",
+}
+
+
+SITES = {
+    "airbase", "base", "refinery", "depot", "plant", "facility", "pipeline", "infrastructure", "grid", "bridge",
+    "ship", "vessel", "tanker", "convoy", "post", "checkpoint", "barracks", "outpost", "headquarters", "port",
+    "airport", "airfield", "dam", "power",
+}  # fmt: skip
+
+
+RELATIONAL_PEOPLE = {
+    "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "friend", "adversary", "opponent", "critic",
+    "supporter", "member", "successor", "predecessor", "counterpart", "foe", "client", "proxy",
+}  # fmt: skip
+
+
+RELATION_NOUNS = {"tie", "relation", "relationship", "partnership", "alliance", "cooperation", "friendship"}
+
+
+GROUP_WORDS = {
+    "country",
+    "nation",
+    "side",
+    "government",
+    "leader",
+    "neighbor",
+    "neighbour",
+    "ally",
+    "state",
+    "member",
+}
+
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
