@@ -737,3 +737,28 @@ def test_a_null_gold_country_is_not_known_and_accepts_any_predicted_country():
     assert events(gold, [predicted_event(target=side("CHL", "GOV"))]).relaxed.matched == 1
     assert events(gold, [predicted_event(target=side("CHL", "GOV"))]).strict.matched == 0
     assert events(gold, [predicted_event(target=None)]).relaxed.matched == 0
+
+
+def test_by_class_counts_recall_per_type_and_misses_by_cause():
+    gold = [
+        gold_event(id="E1"),
+        gold_event(id="E2", plover=["ACCUSE"]),
+        gold_event(id="E3", plover=["REQUEST"], target={"country": "CHL", "sector": None, "name": None}),
+        gold_event(id="E4", sentence="not in any evidence", plover=["AID"]),
+        gold_event(id="E5", plover=["REJECT"], status="negated"),
+    ]
+    predicted = [
+        predicted_event(),  # E1 matched
+        predicted_event(plover="SANCTION"),  # E2: only another type there
+        predicted_event(plover="REQUEST", target=side("PER", "GOV")),  # E3: right type, wrong target
+        predicted_event(plover="REJECT"),  # E5: occurred for a negated event
+    ]
+    scores = events(gold, predicted)
+    assert scores.by_type["CONSULT"] == ev.Ratio(1, 1) and scores.by_type["AID"] == ev.Ratio(0, 1)
+    assert scores.miss_causes == {
+        "wrong type": 1,
+        "wrong target": 1,
+        "no event in the sentence": 1,
+        "wrong status": 1,
+    }
+    assert "miss_causes" in scores.to_dict() and (scores + scores).miss_causes["wrong type"] == 2
