@@ -180,3 +180,13 @@ def test_sentences_of_many_event_types(plover, sentence):
         assert all(e.status != "occurred" for e in found), found
     else:
         assert plover in {e.plover for e in found}, [(e.plover, e.cameo) for e in found]
+
+
+def test_what_a_speaker_says_another_must_do_is_a_request():
+    found = coded("Germany's foreign minister said Iran must release the detained journalists.")
+    assert ("DEU", "REQUEST", "IRN", "occurred") in found
+
+
+def test_an_analysts_view_is_not_a_political_act():
+    text = "Jan Novak, an analyst at the Prague Institute, criticized Russia on Monday."
+    assert all(e[1] != "ACCUSE" for e in coded(text))

@@ -10,7 +10,7 @@ verbs it is the complement of ("denied that ...", "accused X of ...", "is expect
 
 Where a rule lives: ``lexicon`` (the senses and their loading), ``predicates`` (which verb or noun is a
 candidate, in which sense), ``arguments`` (sources and targets), ``status``, ``when`` (time and place),
-``accusations`` (charges made in reported speech), ``coder`` (the whole, per article).
+``speech`` (accusations and demands made in reported speech), ``coder`` (the whole, per article).
 """
 
 from .coder import find_events

@@ -10,14 +10,14 @@ from spacy.tokens import Doc
 from .. import ontology
 from ..actors import ActorIndex
 from ..model import ActorRef, Event, Place, Quote, Span, TimeRef
-from .accusations import Accusations
 from .arguments import Arguments, _key, _rejects_charges, _relation_noun, _same
 from .lexicon import Lexicon, default_lexicon
 from .predicates import Predicates, _Candidate
 from .record import _event
+from .speech import ReportedSpeech
 from .status import Status, _after
 from .when import TimeAndPlace
-from .words import THREATS
+from .words import OBSERVERS, THREATS
 
 
 def find_events(
@@ -37,7 +37,7 @@ def find_events(
     return coder.run()
 
 
-class _Coder(Predicates, Arguments, Status, TimeAndPlace, Accusations):
+class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
     """The rules of every part, over one parsed article."""
 
     def __init__(self, doc, index, times, lexicon, published, title, dateline_place, quotes=()):
@@ -64,12 +64,14 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, Accusations):
     def run(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        charges = self._accusations()
+        charges = self._accusations() + self._demands()
         for e in charges:
             self._remember_accuser(e)
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
+            if _commentary(event):
+                continue
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -142,3 +144,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, Accusations):
         for e in out:
             self._remember_accuser(e)
         return out
+
+
+def _commentary(event: Event) -> bool:
+    """An analyst's or think tank's words are commentary on politics, not a political act of theirs."""
+    return event.quad_class in (1, 3) and event.source is not None and event.source.sector in OBSERVERS

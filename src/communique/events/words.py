@@ -145,3 +145,7 @@ GROUP_WORDS = {
 
 
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# "X said Y must/should ...": an obligation put on someone else is a request of them
+OBLIGATION_MODALS = {"must", "should", "ought"}
+# Sectors whose words are commentary: analysts, scholars and think tanks speak, but do not act
+OBSERVERS = {"EDU"}

@@ -1,4 +1,5 @@
-"""Accusations made in reported speech ("said Berisha was involved in corrupt acts")."""
+"""Reported speech whose content is the event: accusations ("said Berisha was involved in corrupt acts")
+and demands ("said the authorities must declare a state of emergency")."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from spacy.tokens import Token
 from ..model import ActorRef, Event, Span
 from .arguments import _key, _same
 from .record import _event
-from .words import ACCUSING_SPEECH, CHARGE_DEPS
+from .words import ACCUSING_SPEECH, CHARGE_DEPS, FIRST_PERSON, OBLIGATION_MODALS, REPORTING_VERBS
 
 
-class Accusations:
-    """Reported speech that charges someone with wrongdoing, and who accused whom."""
+class ReportedSpeech:
+    """Reported speech that charges someone with wrongdoing or tells someone what they must do."""
 
     def _accusations(self) -> list[Event]:
         """ "Blinken said Berisha was involved in corrupt acts", "Putin is the aggressor": reported speech that
@@ -88,3 +89,55 @@ class Accusations:
     def _remember_accuser(self, event: Event) -> None:
         if event.plover == "ACCUSE" and event.source is not None and event.target is not None:
             self.accusers[_key(event.target)] = event.source
+
+    def _demands(self) -> list[Event]:
+        """ "Odumakin said the authorities should declare a state of emergency", "'They must stop killing
+        civilians,' he said": what a speaker says someone must or should do is a request of them."""
+        out = []
+        for verb in self.doc:
+            if verb.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children
+            ):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children) or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children
+            ):
+                continue
+            subjects = [
+                c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON | {"you", "it"}
+            ]
+            speakers = self._speakers_of(verb)
+            if not subjects or not speakers:
+                continue
+            targets = [r for t in subjects for r in self._refs(t)]
+            sent = verb.sent
+            evidence = Span(sent.text, sent.start_char, sent.end_char)
+            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+            for source in speakers[:1]:
+                for target in targets:
+                    if not _same(source, target):
+                        out.append(
+                            _event(
+                                "020", evidence, trig, source, target, "occurred", self._date(verb), None, 0.5
+                            )
+                        )
+        return out
+
+    def _speakers_of(self, clause: Token) -> list[ActorRef]:
+        """Who says a clause: the subject of the speech verb it is the content of, else the speaker of the
+        quotation it is in."""
+        head = clause.head
+        if clause.dep_ == "ccomp" and self.lex.lemma(head) in ACCUSING_SPEECH | REPORTING_VERBS:
+            found = [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
+            found += [
+                r
+                for c in head.children
+                if c.dep_ == "nsubj" and c.i > head.i
+                for r in self._refs(c, agent=True)
+            ]
+            if found:
+                return found
+        for start, end, speaker in self.voices:
+            if start <= clause.idx < end:
+                return [speaker]
+        return []
