@@ -592,6 +592,7 @@ class _Builder:
         self._groups()
         self._place_people()
         self._descriptions()
+        self._igo_of_officials()
         self._story_country()
         self._finish()
         return self.index
@@ -1088,6 +1089,17 @@ class _Builder:
                 person.mentions.append(m)
                 for i in range(span.start, span.end):
                     self.index.token_actor[i] = actors.index(person)
+
+    def _igo_of_officials(self) -> None:
+        """An international official the text does not tie to a body ("Richard Bennett, the special
+        rapporteur") works for the international body the article talks about most."""
+        bodies = Counter((a.name, a.code) for a in self.index.actors if a.kind == IGO for _ in a.mentions)
+        if not bodies:
+            return
+        (name, code), _ = bodies.most_common(1)[0]
+        for actor in self.index.actors:
+            if actor.kind == PERSON and actor.sector == "IGO" and not actor.group:
+                actor.group, actor.code = name, code
 
     def _story_country(self) -> None:
         """People, organisations and places the article never places belong to the country it is about
