@@ -148,4 +148,5 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
 
 def _commentary(event: Event) -> bool:
     """An analyst's or think tank's words are commentary on politics, not a political act of theirs."""
-    return event.quad_class in (1, 3) and event.source is not None and event.source.sector in OBSERVERS
+    said = event.quad_class == 1 or (event.quad_class == 3 and not (event.cameo or "").startswith("14"))
+    return said and event.source is not None and event.source.sector in OBSERVERS
