@@ -49,11 +49,10 @@ class Predicates:
         if token.pos_ == "VERB" and not as_noun:
             senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
-                for sense in senses:
-                    cand = self._verb_candidate(token, sense)
-                    if cand is not None:
-                        yield cand
-                        return
+                cand = self._first_fit(token, senses, self._verb_candidate)
+                if cand is not None:
+                    yield cand
+                    return
             for c in token.children:
                 sense = self.lex.adverbs.get(c.lower_) if c.dep_ in ("advmod", "prt") else None
                 if sense is not None:
@@ -64,11 +63,24 @@ class Predicates:
         elif token.pos_ == "NOUN" or as_noun or _named_event(token):
             senses = self.lex.nouns.get(token.lemma_.lower())
             if senses:
-                for sense in senses:
-                    cand = self._noun_candidate(token, sense)
-                    if cand is not None:
-                        yield cand
-                        return
+                cand = self._first_fit(token, senses, self._noun_candidate)
+                if cand is not None:
+                    yield cand
+                    return
+
+    def _first_fit(self, token: Token, senses: list[Sense], candidate) -> _Candidate | None:
+        """The first sense whose candidate can make an event (a source, and a target where the sense needs
+        one); else the first candidate at all, whose arguments may still come from what the text said
+        before ("those ties were upgraded")."""
+        first = None
+        for sense in senses:
+            cand = candidate(token, sense)
+            if cand is None:
+                continue
+            if cand.sources and (cand.targets or not sense.target or sense.target_optional or sense.symmetric):
+                return cand
+            first = first or cand
+        return first
 
     def _has_particles(self, token: Token, particles: tuple[str, ...]) -> bool:
         words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "npadvmod")}
