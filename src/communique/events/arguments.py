@@ -208,7 +208,7 @@ class Arguments:
         if how in ("compound", "amod"):
             return [r for c in noun.children if c.dep_ == how and c.i < noun.i
                     for r in [self._modifier_ref(c)] if r is not None]  # fmt: skip
-        if how in ("between", "from"):
+        if how in ("between", "from", "of"):
             return [r for c in noun.children if c.dep_ == "prep" and c.lower_ == how
                     for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]  # fmt: skip
         if how == "light":
@@ -217,10 +217,25 @@ class Arguments:
                 noun, head = head.head, head.head.head  # "led eight hours of talks", "held a round of talks"
             if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
+            if noun.dep_ == "nsubjpass" and self.lex.lemma(head) in self.lex.light_verbs:
+                # "joint patrols were held by China and Russia"
+                return [r for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                        for r in self._refs(g, agent=True)]  # fmt: skip
             claimed = _claimed_deed(noun)
             if claimed is not None:
                 return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]
         return []
+
+    def _accuser_of(self, accused: ActorRef) -> ActorRef | None:
+        """Who accused this actor earlier in the article: by the same actor, else by its country ("the United
+        States accused China ... Beijing denied the accusations")."""
+        if _key(accused) in self.accusers:
+            return self.accusers[_key(accused)]
+        if accused.kind == PERSON or not accused.country:
+            return None
+        return next(
+            (a for (_, country), a in reversed(self.accusers.items()) if country == accused.country), None
+        )
 
     def _hyphenated(self, noun: Token) -> list[ActorRef]:
         """ "U.S.-Ukraine talks", "the Israel-Hamas war": the two sides a hyphenated modifier names."""
@@ -287,16 +302,18 @@ class Arguments:
                 holders = [token, *objects]
                 if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
                     holders.append(token.head)  # "kept new tariffs in place on Mexico": on the verb
-                tokens = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == where
+                # the parser labels some "to" phrases dative ("paid tribute to Abe")
+                tokens = [g for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == where
                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             if not tokens:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
                 # "Berisha rejected the allegations": those who made them, if the article says who
-                if _key(sources[0]) not in self.accusers:
+                accuser = self._accuser_of(sources[0])
+                if accuser is None:
                     return [], None  # a rejection of charges stands without knowing who laid them
-                refs = [self.accusers[_key(sources[0])]]
+                refs = [accuser]
             if not refs and ontology.quad_class(sense.cameo) == 4:
                 refs = [r for t in tokens for r in [self._civilians(t)] if r is not None]
             if not refs and not sense.actor_target:

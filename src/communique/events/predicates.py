@@ -77,7 +77,9 @@ class Predicates:
             cand = candidate(token, sense)
             if cand is None:
                 continue
-            if cand.sources and (cand.targets or not sense.target or sense.target_optional or sense.symmetric):
+            if cand.sources and (
+                cand.targets or not sense.target or sense.target_optional or sense.symmetric
+            ):
                 return cand
             first = first or cand
         return first
