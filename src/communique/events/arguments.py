@@ -187,7 +187,7 @@ class Arguments:
         """ "The attack, carried out by Islamic State fighters, killed nine soldiers": who did the act that acts."""
         if thing.pos_ not in ("NOUN", "VERB") or thing.lemma_.lower() not in self.lex.nouns:
             return []
-        ref = self._owner(thing)
+        ref = self._owner(thing, places=False)
         return [ref] if ref is not None else []
 
     def _noun_sources(self, noun: Token, how: str) -> list[ActorRef]:
@@ -204,6 +204,10 @@ class Arguments:
             ):
                 # "trips to Beijing by X": the parser often hangs the "by" phrase on the verb
                 by = [self.doc[after]]
+            if not by:
+                # "the expulsion of two diplomats by Norway": or on the noun's "of" object
+                by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep" and p.lower_ == "by"]  # fmt: skip
             return [r for c in by for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]
         if how in ("compound", "amod"):
             return [r for c in noun.children if c.dep_ == how and c.i < noun.i
@@ -367,7 +371,9 @@ class Arguments:
             return None, None
         return [], None
 
-    def _owner(self, thing: Token, depth: int = 0, skip: Iterable[ActorRef] = ()) -> ActorRef | None:
+    def _owner(
+        self, thing: Token, depth: int = 0, skip: Iterable[ActorRef] = (), places: bool = True
+    ) -> ActorRef | None:
         """Whose a thing is, or whom it concerns: "Mr. Lukashenko's visit" -> Lukashenko; "the brutality of
         the military" -> the military; "$20 billion worth of U.S. exports" -> USA; "exports from 35
         countries" -> those; "the announcement that Ukraine had agreed" -> Ukraine."""
@@ -389,7 +395,8 @@ class Arguments:
             ("pobj", g) for p in ("with", "against", "on", "for", "to", "into") for g in preps.get(p, [])
         ]
         order += [("igo", c) for c in _compounds(thing) if c.dep_ in ("compound", "nmod")]
-        order += [("pobj", g) for g in preps.get("in", [])]
+        if places:  # "a bombing in Quetta" concerns Quetta, but Quetta did not bomb
+            order += [("pobj", g) for g in preps.get("in", [])]
         for how, c in order:
             if how in ("mod", "igo"):
                 ref = self._modifier_ref(c)
@@ -437,10 +444,13 @@ class Arguments:
         lemma = token.lemma_.lower()
         if lemma not in CIVILIAN_PLACES and lemma not in SITES:
             return None
-        # the place the phrase or its clause names ("a market in Omdurman", "deep inside Russia")
+        # whose it is ("a Philippine vessel", "Ukraine's power plants"), else the place the phrase or its
+        # clause names ("a market in Omdurman", "deep inside Russia")
+        own = [r for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+               for r in [self.index.adjective_ref(c) or self.index.ref(c)] if r is not None and r.country and r.kind != PERSON]  # fmt: skip
         clause = token.head if token.head.pos_ in ("VERB", "AUX") else token
-        places = [r for t in (*token.subtree, *clause.subtree) for r in [self.index.ref(t)]
-                  if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
+        places = own or [r for t in (*token.subtree, *clause.subtree) for r in [self.index.ref(t)]
+                         if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
         country = places[0].country if places else self.index.focus_country
         if country is None:
             return None

@@ -45,7 +45,15 @@ class Predicates:
     """Finding predicates: which verb or noun is an event, in which sense of the lexicon."""
 
     def _candidates(self, token: Token) -> Iterable[_Candidate]:
-        as_noun = token.pos_ == "VERB" and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+        # "the fighting", and "Fighting between X and Y intensified": a gerund that names the act
+        as_noun = token.pos_ == "VERB" and (
+            any(c.dep_ == "det" and c.i < token.i for c in token.children)
+            or (
+                token.tag_ == "VBG"
+                and token.dep_ in ("nsubj", "csubj", "nsubjpass")
+                and token.lemma_.lower() in self.lex.nouns
+            )
+        )
         if token.pos_ == "VERB" and not as_noun:
             senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
