@@ -458,6 +458,13 @@ SQL.update(
     {
         "insert_correction": _insert("corrections", CORRECTION_COLUMNS),
         "max_correction_id": "SELECT COALESCE(MAX(id), 0) FROM corrections",
+        "data_version": (
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM corrections)"
+        ),
+        "article_item_ids": (
+            "SELECT 'event' AS item, id FROM events WHERE article_id = ?"
+            " UNION ALL SELECT 'quote', id FROM quotes WHERE article_id = ? ORDER BY 1, 2"
+        ),
         "event_article": "SELECT article_id FROM events WHERE id = ?",
         "quote_article": "SELECT article_id FROM quotes WHERE id = ?",
         "article_corrections": "SELECT * FROM corrections WHERE article_id = ? ORDER BY id",
@@ -1248,11 +1255,13 @@ class Store:
         target: dict[str, Any] | None = None,
         speaker: dict[str, Any] | None = None,
         note: str | None = None,
+        article_id: str | None = None,
         now: str | None = None,
     ) -> dict[str, Any]:
         """Record a person's review of an event or quote (never changing the extraction); returns the row.
 
-        ValueError for a bad value, LookupError when there is no such event or quote.
+        ValueError for a bad value, LookupError when there is no such event or quote (in ``article_id``,
+        when given).
         """
         import datetime as dt
 
@@ -1305,14 +1314,16 @@ class Store:
         if verdict != "corrected" and changed:
             raise ValueError(f"a '{verdict}' verdict takes no corrected fields (use 'corrected')")
         with self._transaction():
-            article_id = self._scalar(f"{item}_article", (int(item_id),))
-            if article_id is None:
-                raise LookupError(f"no {item} with id {item_id}")
+            found = self._scalar(f"{item}_article", (int(item_id),))
+            if found is None or (article_id is not None and found != article_id):
+                raise LookupError(
+                    f"no {item} with id {item_id}" + (f" in article {article_id}" if article_id else "")
+                )
             row.update(
                 id=self._scalar("max_correction_id") + 1,
                 item=item,
                 item_id=int(item_id),
-                article_id=article_id,
+                article_id=found,
                 verdict=verdict,
                 note=(note or "").strip() or None,
                 reviewer=reviewer,
@@ -1320,6 +1331,18 @@ class Store:
             )
             self._execute("insert_correction", [row[c] for c in CORRECTION_COLUMNS])
         return row
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes when articles or corrections are added: what a cache of query results is keyed by."""
+        row = self._execute("data_version").fetchone()
+        return int(row[0]), int(row[1])
+
+    def item_ids(self, article_id: str) -> dict[str, list[int]]:
+        """The database ids of an article's events and quotes, in the order of its analysis."""
+        ids: dict[str, list[int]] = {"event": [], "quote": []}
+        for row in self._execute("article_item_ids", (article_id, article_id)):
+            ids[row[0]].append(row[1])
+        return ids
 
     def corrections(self, article_id: str) -> list[dict[str, Any]]:
         """Every correction of an article's events and quotes, oldest first (the latest of an item applies)."""
