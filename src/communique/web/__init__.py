@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import socket
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .app import LOOPBACK_HOSTS, create_app
 
-__all__ = ["create_app", "is_loopback", "serve"]
+__all__ = ["create_app", "free_port", "is_loopback", "serve", "serving"]
 
 
 def is_loopback(host: str) -> bool:
@@ -33,3 +39,31 @@ def serve(db: str | Path, *, host: str | None = None, port: int = 8000) -> None:
             file=sys.stderr,
         )
     uvicorn.run(app, host=chosen, port=port, log_level="warning")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(app: Any, port: int | None = None) -> Iterator[str]:
+    """Run ``app`` on 127.0.0.1 in a background thread for the block (browser tests, screenshots); yields its URL."""
+    import uvicorn
+
+    port = port or free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start on port {port}")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -8,12 +8,11 @@ correction is added, since the store's aggregates are read far more often than t
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import secrets
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode
@@ -75,28 +74,19 @@ EVENT_CSV_COLUMNS = [
 
 
 class Stores:
-    """One connection per server thread (SQLite connections stay in the thread that made them)."""
+    """One connection per server thread: a SQLite connection stays in the thread that made it (and is
+    closed when that thread's locals go, as the server stops)."""
 
     def __init__(self, db: str | Path):
         self.db = db
         self.local = threading.local()
-        self.opened: list[Store] = []
-        self.lock = threading.Lock()
 
     def get(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
             store = Store(self.db, create=False)
             self.local.store = store
-            with self.lock:
-                self.opened.append(store)
         return store
-
-    def close(self) -> None:
-        with self.lock:
-            for store in self.opened:
-                store.connection.close()
-            self.opened.clear()
 
 
 class Cache:
@@ -240,13 +230,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     stores, cache = Stores(db), Cache()
     csrf_token = secrets.token_urlsafe(32)
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        stores.close()
-
     app = FastAPI(
-        lifespan=lifespan,
         title="communique",
         version=__version__,
         description="Event data, quotes and actors of a communique corpus, and people's corrections.",
@@ -274,6 +258,10 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     )
     env.filters["highlighted"] = views.highlighted
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
+    # an article's own address is untrusted too: only a web address becomes a link (never javascript:)
+    env.filters["web_address"] = lambda url: (
+        url if url and url.lower().startswith(("http://", "https://")) else None
+    )
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(name).render(request=request, path=request.url.path, **context)

@@ -157,18 +157,20 @@ def diverging_bars(
     up_name: str,
     down_name: str,
     href: Sequence[str | None] | None = None,
-    width: int = 720,
-    height: int = 260,
+    width: int = 960,
+    height: int = 240,
 ) -> Chart:
     """Stacked bars per period: counts by QuadClass above the axis (``up``) and below it (``down``)."""
     chart = Chart(width, height, title=f"{up_name} above, {down_name} below, by QuadClass")
-    top = max([sum(u.values()) for u in up] + [1])
-    bottom = max([sum(d.values()) for d in down] + [1])
+    top = max([sum(u.values()) for u in up] + [0])
+    bottom = max([sum(d.values()) for d in down] + [0])
+    if top + bottom == 0:
+        top = 1
     plot = height - _TOP - _BOTTOM
     scale = plot / (top + bottom)
     axis = _TOP + top * scale
     slot = (width - _LEFT - _RIGHT) / max(1, len(periods))
-    bar_width = max(1.0, slot * 0.7)
+    bar_width = min(48.0, max(1.0, slot * 0.7))
     for i, period in enumerate(periods):
         x = _LEFT + slot * i + (slot - bar_width) / 2
         for values, sign, name in ((up[i], -1, up_name), (down[i], 1, down_name)):
@@ -191,11 +193,11 @@ def diverging_bars(
                         href[i] if href else None,
                     )
                 )
-    chart.grid = [
-        {"y": round(axis - top * scale, 1), "label": str(top)},
-        {"y": round(axis, 1), "label": "0"},
-        {"y": round(axis + bottom * scale, 1), "label": str(bottom)},
-    ]
+    chart.grid = [{"y": round(axis, 1), "label": "0"}]
+    if top:
+        chart.grid.append({"y": round(axis - top * scale, 1), "label": str(top)})
+    if bottom:
+        chart.grid.append({"y": round(axis + bottom * scale, 1), "label": str(bottom)})
     _x_labels(chart, periods, slot)
     return chart
 
@@ -205,8 +207,8 @@ def line_chart(
     series: dict[str, Sequence[float]],
     *,
     href: Sequence[str | None] | None = None,
-    width: int = 720,
-    height: int = 220,
+    width: int = 960,
+    height: int = 200,
 ) -> Chart:
     """One line per named series over the periods, with a point (and its tooltip) per period."""
     chart = Chart(width, height, title=" and ".join(series) + " per period")
@@ -349,9 +351,14 @@ def network_drawing(graph: Any, *, nodes: int, width: int = 760, height: int = 5
     layout_graph = nx.Graph()
     layout_graph.add_nodes_from(sorted(sub.nodes))
     layout_graph.add_weighted_edges_from(
-        sorted((a, b, 1 + abs(d["weight"])) for a, b, d in sub.edges(data=True))
+        sorted((a, b, 1 + math.log1p(abs(d["weight"]))) for a, b, d in sub.edges(data=True))
     )
-    positions = nx.spring_layout(layout_graph, seed=7, weight="weight")
+    # a weak pull to a centre keeps unconnected groups from drifting to the corners
+    centre = object()
+    layout_graph.add_weighted_edges_from((centre, n, 0.3) for n in sorted(sub.nodes))
+    spread = 1.6 / math.sqrt(len(keep) + 1)
+    positions = nx.spring_layout(layout_graph, seed=7, weight="weight", k=spread, iterations=200)
+    positions.pop(centre)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     margin = 36
