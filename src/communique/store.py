@@ -254,19 +254,28 @@ def _flatten(cls: type, record: Any, prefix: str = "") -> dict[str, Any]:
     return row
 
 
-def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -> Any:
-    kwargs: dict[str, Any] = {}
+@functools.cache
+def _unflatten_plan(cls: type, prefix: str) -> tuple[tuple[str, str, type | None, str | None, bool], ...]:
+    """For each stored field of ``cls``: name, column, nested record type, its presence column, whether bool."""
+    plan = []
     for name, hint in _fields(cls):
         if _is_list(hint):
             continue
         nested = _nested_type(hint)
         column = prefix + _RENAMED.get(name, name)
+        presence = f"{column}_{_RENAMED.get(_PRESENCE[nested], _PRESENCE[nested])}" if nested else None
+        plan.append((name, column, nested, presence, hint is bool))
+    return tuple(plan)
+
+
+def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -> Any:
+    kwargs: dict[str, Any] = {}
+    for name, column, nested, presence, is_bool in _unflatten_plan(cls, prefix):
         if nested:
-            presence = f"{column}_{_RENAMED.get(_PRESENCE[nested], _PRESENCE[nested])}"
             kwargs[name] = None if row[presence] is None else _unflatten(nested, row, column + "_")
         else:
             value = row[column]
-            kwargs[name] = bool(value) if hint is bool and value is not None else value
+            kwargs[name] = bool(value) if is_bool and value is not None else value
     return cls(**kwargs)
 
 

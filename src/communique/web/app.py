@@ -129,6 +129,29 @@ class DropEmptyQueryParameters:
         await self.app(scope, receive, send)
 
 
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every response (plain ASGI: cheaper than an http middleware)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k.lower().encode(), v.encode())
+                    for k, v in SECURITY_HEADERS.items()
+                    if k.lower().encode() not in present
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 SECURITY_HEADERS = {
     # our own files only: even a mistake in escaping could not run a script from article text
     "Content-Security-Policy": (
@@ -242,6 +265,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     if trusted_hosts is not None:  # a page from another site resolving to 127.0.0.1 must not read the corpus
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(trusted_hosts))
     app.add_middleware(DropEmptyQueryParameters)
+    app.add_middleware(SecurityHeaders)
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("communique.web", "templates"),
@@ -273,13 +297,6 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     def cached(key: tuple, compute: Callable[[], Any]) -> Any:
         return cache.get(stores.get(), key, compute)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
         problems = _problems(exc)
@@ -292,6 +309,10 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         if request.url.path.startswith("/api/") or request.method != "GET":
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", exc.status_code, title=str(exc.detail), problems=[])
+
+    def api(data: Any, status_code: int = 200) -> JSONResponse:
+        # the store gives plain JSON values: no need for FastAPI's (slow) encoder walk
+        return JSONResponse(data, status_code=status_code)
 
     def not_found(what: str) -> HTTPException:
         return HTTPException(404, f"not found: {what}")
@@ -530,30 +551,30 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     # -- API
 
     @app.get("/api/summary", tags=["corpus"], summary="Counts and date range of the corpus")
-    def api_summary() -> dict[str, Any]:
-        return cached(("home",), home_data)
+    def api_summary() -> JSONResponse:
+        return api(cached(("home",), home_data))
 
     @app.get("/api/search", tags=["corpus"], summary="Articles, quotes and actors matching every word")
     def api_search(
         q: str = Query(min_length=1, max_length=200), limit: int = Query(20, ge=1, le=100)
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         if not q.strip():
             raise bad_request("q: words to search for")
-        return cached(("search", q, limit), lambda: store().search(q, limit=limit))
+        return api(cached(("search", q, limit), lambda: store().search(q, limit=limit)))
 
     @app.get("/api/events", tags=["events"], summary="Events with the filters of `communique events`")
     def api_events(
         filters: EventFilters = Depends(),
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         s = store()
         total = cached(
             ("count", filters.query_string()),
             lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
         )
         rows = s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
-        return {"total": total, "offset": offset, "limit": limit, "rows": rows}
+        return api({"total": total, "offset": offset, "limit": limit, "rows": rows})
 
     @app.get("/api/events.csv", tags=["events"], summary="Every filtered event as CSV")
     def api_events_csv(filters: EventFilters = Depends()) -> Response:
@@ -562,14 +583,14 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     @app.get(
         "/api/articles/{article_id}", tags=["articles"], summary="An article's analysis and its corrections"
     )
-    def api_article(article_id: str = PathParam(max_length=200)) -> dict[str, Any]:
+    def api_article(article_id: str = PathParam(max_length=200)) -> JSONResponse:
         data = article_data(article_id)
         result = data["analysis"].to_dict()
         for key, ids in (("events", data["event_ids"]), ("quotes", data["quote_ids"])):
             for record, item_id in zip(result[key], ids, strict=True):
                 record["id"] = item_id
         result["corrections"] = data["corrections"]
-        return result
+        return api(result)
 
     @app.get("/api/actors", tags=["actors"], summary="The most active actors")
     def api_actors(
@@ -577,28 +598,32 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         country: str | None = Query(None, pattern=THREE_LETTERS),
         sector: str | None = Query(None, pattern=THREE_LETTERS),
         limit: int = Query(20, ge=1, le=500),
-    ) -> list[dict[str, Any]]:
-        return cached(
-            ("actors", by, country, sector, limit),
-            lambda: store().actors(by=by, country=country, sector=sector, limit=limit),
+    ) -> JSONResponse:
+        return api(
+            cached(
+                ("actors", by, country, sector, limit),
+                lambda: store().actors(by=by, country=country, sector=sector, limit=limit),
+            )
         )
 
     @app.get(
         "/api/actors/{code}", tags=["actors"], summary="An actor's names, timeline, counterparts and quotes"
     )
-    def api_actor(code: str = PathParam(pattern=CODE), reviewed: bool = Query(False)) -> dict[str, Any]:
+    def api_actor(code: str = PathParam(pattern=CODE), reviewed: bool = Query(False)) -> JSONResponse:
         code = code.upper()
         data = cached(("actor", code, reviewed), lambda: actor_data(code, reviewed))
         timeline = data["timeline"]
-        return {
-            "code": code,
-            "names": data["names"],
-            "events_given": timeline["given"],
-            "events_received": timeline["received"],
-            "counterparts": timeline["counterparts"],
-            "quotes_by": data["quotes_by"],
-            "quotes_about": data["quotes_about"],
-        }
+        return api(
+            {
+                "code": code,
+                "names": data["names"],
+                "events_given": timeline["given"],
+                "events_received": timeline["received"],
+                "counterparts": timeline["counterparts"],
+                "quotes_by": data["quotes_by"],
+                "quotes_about": data["quotes_about"],
+            }
+        )
 
     @app.get(
         "/api/dyads", tags=["events"], summary="Events between two actors per period, and the events behind"
@@ -610,7 +635,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         since: dt.date | None = Query(None),
         until: dt.date | None = Query(None),
         reviewed: bool = Query(False),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         args = (
             a.upper(),
             b.upper(),
@@ -619,7 +644,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
             until and until.isoformat(),
             reviewed,
         )
-        return cached(("dyad", *args), lambda: dyad_data(*args))
+        return api(cached(("dyad", *args), lambda: dyad_data(*args)))
 
     @app.get(
         "/api/network", tags=["events"], summary="The alignment network between countries, with communities"
@@ -628,37 +653,38 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         since: dt.date | None = Query(None),
         until: dt.date | None = Query(None),
         reviewed: bool = Query(False),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         args = (since and since.isoformat(), until and until.isoformat(), reviewed)
-        return cached(("network-json", *args), lambda: network_json(network_data(*args)))
+        return api(cached(("network-json", *args), lambda: network_json(network_data(*args))))
 
     @app.get("/api/csrf", tags=["review"], summary="The token a POST must carry in X-CSRF-Token")
-    def api_csrf() -> dict[str, str]:
-        return {"csrf_token": csrf_token}
+    def api_csrf() -> JSONResponse:
+        return api({"csrf_token": csrf_token})
 
     @app.get("/api/corrections", tags=["review"], summary="An article's corrections, oldest first")
-    def api_corrections(article_id: str = Query(max_length=200)) -> list[dict[str, Any]]:
+    def api_corrections(article_id: str = Query(max_length=200)) -> JSONResponse:
         if store().get_analysis(article_id) is None:
             raise not_found(f"article {article_id}")
-        return store().corrections(article_id)
+        return api(store().corrections(article_id))
 
     @app.post(
         "/api/corrections", tags=["review"], status_code=201, summary="Record a review of an event or quote"
     )
     def api_correct(
         correction: CorrectionIn, x_csrf_token: str = Header("", description="from GET /api/csrf")
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         if not secrets.compare_digest(x_csrf_token, csrf_token):
             raise HTTPException(403, "X-CSRF-Token header missing or wrong (GET /api/csrf gives it)")
         values = correction.model_dump()
         sides = {k: values.pop(k) for k in ("source", "target", "speaker")}
         try:
-            return store().add_correction(
+            saved = store().add_correction(
                 values.pop("item"), values.pop("item_id"), **values, **{k: v for k, v in sides.items() if v}
             )
         except ValueError as exc:
             raise bad_request(str(exc)) from None
         except LookupError as exc:
             raise HTTPException(404, str(exc)) from None
+        return api(saved, 201)
 
     return app
