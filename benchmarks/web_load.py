@@ -263,18 +263,6 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
     return "\n".join(lines)
 
 
-def write_section(path: Path, text: str) -> None:
-    """Put ``text`` in place of the file's ``# Web load`` section (to the next ``# `` heading), or after the rest."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    start = old.find(SECTION + "\n")
-    if start < 0:
-        new = (old.rstrip() + "\n\n" if old.strip() else "") + text
-    else:
-        end = old.find("\n# ", start + len(SECTION))
-        new = old[:start] + text + (old[end + 1 :] if end >= 0 else "")
-    path.write_text(new, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -325,7 +313,9 @@ def main() -> int:
     text = render(args, built, result, measured, loads)
     print(text)
     if args.output:
-        write_section(args.output, text)
+        from report import write_section
+
+        write_section(args.output, SECTION, text)
     return 0
 
 
