@@ -166,7 +166,7 @@ def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
     raise RuntimeError("the server did not answer in time")
 
 
-async def load(base: str, mix: list, clients: int, seconds: float, seed: int = 3) -> dict:
+async def load(base: str, mix: list, clients: int, seconds: float, think: float = 0, seed: int = 3) -> dict:
     """``clients`` concurrent clients for ``seconds``; returns latencies (ms) and errors by kind."""
     import httpx
 
@@ -193,6 +193,8 @@ async def load(base: str, mix: list, clients: int, seconds: float, seed: int = 3
                 elapsed = (time.perf_counter() - started) * 1000
                 errors[kind].append(f"{type(exc).__name__} {url}")
             latencies[kind].append(elapsed)
+            if think:  # a person reading the page before the next click
+                await asyncio.sleep(rng.expovariate(1 / think))
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         await asyncio.gather(*(client(n, http) for n in range(clients)))
@@ -220,7 +222,9 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with:",
         "",
         f"    nice -n 19 .venv/bin/python benchmarks/web_load.py --articles {args.articles} --clients {args.clients}"
-        f" --seconds {args.seconds:g} --output docs/benchmarks.md",
+        f" --seconds {args.seconds:g}"
+        + (f" --think {args.think:g}" if args.think else "")
+        + " --output docs/benchmarks.md",
         "",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()};"
         f" server and clients on the same cores (and the machine shared with other users).",
@@ -229,7 +233,9 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         f" stored under new ids and dates), {counts['events']:,} events, {counts['quotes']:,} quotes,"
         f" {counts['actors']:,} actors; built in {built['analyze_seconds'] + built['store_seconds']:.0f} s"
         " (not part of the timings).",
-        f"- {args.clients} concurrent clients (one keep-alive connection each, no think time), for"
+        f"- {args.clients} concurrent clients (one keep-alive connection each, "
+        + (f"waiting {args.think:g} s on average between requests" if args.think else "no think time")
+        + "), for"
         f" {measured:.0f} s after a {args.warmup:g} s warm-up, over the mix of pages and API calls below;"
         " `communique serve` in one process (uvicorn).",
         "",
@@ -269,6 +275,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60, help="measuring time (default: %(default)s)")
     parser.add_argument("--warmup", type=float, default=10)
+    parser.add_argument(
+        "--think", type=float, default=0, help="mean seconds a client waits between requests (default: none)"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--db", type=Path, help="keep the generated database here (default: a temporary file)"
@@ -304,7 +313,7 @@ def main() -> int:
             asyncio.run(load(base, mix, args.clients, args.warmup))
             loads = {"before": os.getloadavg()[0]}
             started = time.perf_counter()
-            result = asyncio.run(load(base, mix, args.clients, args.seconds))
+            result = asyncio.run(load(base, mix, args.clients, args.seconds, args.think))
             measured = time.perf_counter() - started
             loads["after"] = os.getloadavg()[0]
         finally:
