@@ -231,8 +231,13 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         f"- Load average over 1 minute: {loads['before']:.2f} before the load, {loads['after']:.2f} at its end.",
         f"- Database: {counts['articles']:,} articles ({built['source_articles']} VOA articles analyzed once, then"
         f" stored under new ids and dates), {counts['events']:,} events, {counts['quotes']:,} quotes,"
-        f" {counts['actors']:,} actors; built in {built['analyze_seconds'] + built['store_seconds']:.0f} s"
-        " (not part of the timings).",
+        f" {counts['actors']:,} actors; "
+        + (
+            f"built in {built['analyze_seconds'] + built['store_seconds']:.0f} s"
+            if "analyze_seconds" in built
+            else "built by an earlier run (--db)"
+        )
+        + " (not part of the timings).",
         f"- {args.clients} concurrent clients (one keep-alive connection each, "
         + (f"waiting {args.think:g} s on average between requests" if args.think else "no think time")
         + "), for"
@@ -294,13 +299,13 @@ def main() -> int:
         if db.exists():
             from communique.store import Store
 
-            with Store(db, create=False) as store:
-                built = {
-                    "source_articles": "(kept)",
-                    "analyze_seconds": 0,
-                    "store_seconds": 0,
-                    "counts": store.counts(),
-                }
+            with Store(
+                db, create=False
+            ) as store:  # made by an earlier run: ids are "{source id}-{copy number}"
+                sources = store.connection.execute(
+                    "SELECT COUNT(DISTINCT substr(id, 1, length(id) - 6)) FROM articles"
+                ).fetchone()[0]
+                built = {"source_articles": sources, "counts": store.counts()}
         else:
             print(f"building {args.articles:,} articles in {db} ...", file=sys.stderr)
             built = build_database(args.corpus, db, args.articles)
