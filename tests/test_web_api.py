@@ -136,6 +136,9 @@ def test_search(client):
 
 
 def test_a_correction_through_the_api(client):
+    # seen before the correction: what is shown after it must not be a stale copy
+    assert client.get("/api/events?status=negated&reviewed=true").json()["total"] == 1
+    assert client.get("/api/summary").json()["summary"]["corrections"] == 0
     assert (
         correct(
             client, item="event", item_id=12, verdict="corrected", reviewer="Ana", status="negated"
@@ -144,6 +147,7 @@ def test_a_correction_through_the_api(client):
     )
     assert client.get("/api/events?status=negated&reviewed=true").json()["total"] == 2
     assert client.get("/api/events?status=negated").json()["total"] == 1
+    assert client.get("/api/summary").json()["summary"]["corrections"] == 1
     (saved,) = client.get("/api/corrections?article_id=a6").json()
     assert (saved["item_id"], saved["status"], saved["reviewer"]) == (12, "negated", "Ana")
     assert client.get("/api/corrections?article_id=nope").status_code == 404

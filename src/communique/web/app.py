@@ -90,27 +90,28 @@ class Stores:
 
 
 class Cache:
-    """Results of expensive queries, dropped whenever the store's data version changes."""
+    """Results of expensive queries, each valid while the articles (and, when it applies them, the
+    corrections) it was computed from are unchanged: a new correction leaves machine-only results alone."""
 
-    def __init__(self, size: int = 512):
+    def __init__(self, size: int = 1024):
         self.size = size
-        self.version: tuple[int, int] | None = None
-        self.values: dict[tuple, Any] = {}
+        self.values: dict[tuple, tuple[tuple[int, int | None], Any]] = {}
         self.lock = threading.Lock()
 
-    def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
-        version = store.data_version()
+    def get(
+        self, store: Store, key: tuple, compute: Callable[[], Any], with_corrections: bool = False
+    ) -> Any:
+        articles, corrections = store.data_version()
+        version = (articles, corrections if with_corrections else None)
         with self.lock:
-            if version != self.version:
-                self.version, self.values = version, {}
-            if key in self.values:
-                return self.values[key]
+            found = self.values.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
         value = compute()
         with self.lock:
-            if self.version == version:
-                if len(self.values) >= self.size:
-                    self.values.pop(next(iter(self.values)))
-                self.values[key] = value
+            if len(self.values) >= self.size:
+                self.values.pop(next(iter(self.values)))
+            self.values[key] = (version, value)
         return value
 
 
@@ -294,8 +295,8 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     def store() -> Store:
         return stores.get()
 
-    def cached(key: tuple, compute: Callable[[], Any]) -> Any:
-        return cache.get(stores.get(), key, compute)
+    def cached(key: tuple, compute: Callable[[], Any], reviewed: bool = False) -> Any:
+        return cache.get(stores.get(), key, compute, with_corrections=reviewed)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
@@ -323,12 +324,18 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     # -- data, shared by pages and API
 
     def home_data() -> dict[str, Any]:
+        """The corpus summary, most active actors and pairs: machine output, cached across corrections."""
         s = store()
-        return {
-            "summary": s.summary(),
-            "actors": s.actors(limit=10),
-            "pairs": s.country_pairs(limit=10),
-        }
+        data = cached(
+            ("home",),
+            lambda: {
+                "summary": s.summary(),
+                "actors": s.actors(limit=10),
+                "pairs": s.country_pairs(limit=10),
+            },
+        )
+        # corrections are numbered from 1 and never deleted: the highest number is how many there are
+        return {**data, "summary": {**data["summary"], "corrections": s.data_version()[1]}}
 
     def article_data(article_id: str) -> dict[str, Any]:
         s = store()
@@ -373,7 +380,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
-        return page(request, "home.html", title="communique", **cached(("home",), home_data))
+        return page(request, "home.html", title="communique", **home_data())
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
@@ -455,6 +462,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         total = cached(
             ("count", filters.query_string()),
             lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
+            filters.reviewed,
         )
         rows = s.events(
             limit=per_page, offset=(page_number - 1) * per_page, reviewed=filters.reviewed, **filters.values
@@ -493,7 +501,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         request: Request, code: str = PathParam(pattern=CODE), reviewed: bool = Query(False)
     ) -> HTMLResponse:
         code = code.upper()
-        data = cached(("actor", code, reviewed), lambda: actor_data(code, reviewed))
+        data = cached(("actor", code, reviewed), lambda: actor_data(code, reviewed), reviewed)
         return page(request, "actor.html", title=f"Actor {code}", reviewed=reviewed, **data)
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
@@ -508,7 +516,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     ) -> HTMLResponse:
         a, b = a.upper(), b.upper()
         args = (a, b, period, since and since.isoformat(), until and until.isoformat(), reviewed)
-        data = cached(("dyad", *args), lambda: dyad_data(*args))
+        data = cached(("dyad", *args), lambda: dyad_data(*args), reviewed)
         return page(
             request,
             "dyad.html",
@@ -539,7 +547,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
             request,
             "network.html",
             title="Network",
-            drawing=cached(("network-drawing", nodes, *args), drawing),
+            drawing=cached(("network-drawing", nodes, *args), drawing, reviewed),
             nodes=nodes,
             reviewed=reviewed,
         )
@@ -552,7 +560,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
 
     @app.get("/api/summary", tags=["corpus"], summary="Counts and date range of the corpus")
     def api_summary() -> JSONResponse:
-        return api(cached(("home",), home_data))
+        return api(home_data())
 
     @app.get("/api/search", tags=["corpus"], summary="Articles, quotes and actors matching every word")
     def api_search(
@@ -572,6 +580,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         total = cached(
             ("count", filters.query_string()),
             lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
+            filters.reviewed,
         )
         rows = s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
         return api({"total": total, "offset": offset, "limit": limit, "rows": rows})
@@ -611,7 +620,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     )
     def api_actor(code: str = PathParam(pattern=CODE), reviewed: bool = Query(False)) -> JSONResponse:
         code = code.upper()
-        data = cached(("actor", code, reviewed), lambda: actor_data(code, reviewed))
+        data = cached(("actor", code, reviewed), lambda: actor_data(code, reviewed), reviewed)
         timeline = data["timeline"]
         return api(
             {
@@ -644,7 +653,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
             until and until.isoformat(),
             reviewed,
         )
-        return api(cached(("dyad", *args), lambda: dyad_data(*args)))
+        return api(cached(("dyad", *args), lambda: dyad_data(*args), reviewed))
 
     @app.get(
         "/api/network", tags=["events"], summary="The alignment network between countries, with communities"
@@ -655,7 +664,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         reviewed: bool = Query(False),
     ) -> JSONResponse:
         args = (since and since.isoformat(), until and until.isoformat(), reviewed)
-        return api(cached(("network-json", *args), lambda: network_json(network_data(*args))))
+        return api(cached(("network-json", *args), lambda: network_json(network_data(*args)), reviewed))
 
     @app.get("/api/csrf", tags=["review"], summary="The token a POST must carry in X-CSRF-Token")
     def api_csrf() -> JSONResponse:
