@@ -376,6 +376,9 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     def network_data(since: str | None, until: str | None, reviewed: bool) -> Any:
         return store().network(since=since, until=until, reviewed=reviewed)
 
+    # the home page's aggregates take seconds on a big corpus: computed once as the server starts
+    threading.Thread(target=home_data, name="warm-home-page", daemon=True).start()
+
     # -- pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
