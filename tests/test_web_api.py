@@ -320,3 +320,36 @@ def test_a_missing_database_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such database"):
         create_app(tmp_path / "missing.db")
+
+
+def test_the_cache_computes_a_result_once_and_keeps_machine_results_across_corrections():
+    import threading
+    import time
+
+    from communique.web.app import Cache
+
+    class Versions:
+        version = (10, 0)
+
+        def data_version(self):
+            return self.version
+
+    store, cache, calls = Versions(), Cache(), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return len(calls)
+
+    threads = [threading.Thread(target=cache.get, args=(store, ("k",), slow)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [1]  # eight requests at once, one query
+    assert cache.get(store, ("reviewed",), lambda: "before", with_corrections=True) == "before"
+    store.version = (10, 1)  # a correction
+    assert cache.get(store, ("k",), slow) == 1
+    assert cache.get(store, ("reviewed",), lambda: "after", with_corrections=True) == "after"
+    store.version = (11, 1)  # an ingest
+    assert cache.get(store, ("k",), slow) == 2
