@@ -220,10 +220,15 @@ def test_every_page_renders(client):
     assert client.get("/dyad/BLR/%20").status_code == 400
     assert client.get("/network?nodes=1").status_code == 400
     assert client.get("/events?page=0").status_code == 400
+    assert client.get("/article/a1?review=event-x").status_code == 400
 
 
 def test_the_article_marks_triggers_mentions_and_quotes(client):
     html = client.get("/article/a1").text
+    assert '<form method="post"' not in html  # a review form opens for one item at a time
+    assert 'href="?review=event-1#event-1"' in html
+    opened = client.get("/article/a1?review=event-2").text
+    assert opened.count('<form method="post"') == 1 and 'name="item_id" value="2"' in opened
     assert 'id="trigger-1"' in html and 'href="#event-1"' in html and 'id="event-1"' in html
     assert 'id="q-1"' in html and 'id="quote-1"' in html
     assert "042 Make a visit" in html or "042" in html
@@ -256,8 +261,9 @@ def test_a_review_through_the_form_shows_on_the_page_as_a_correction(client):
     assert "Corrected" in html and "&lt;b&gt;Ana&lt;/b&gt;" in html and "<b>Ana</b>" not in html
     assert "&lt;script&gt;" in html and f"<script>{PWNED}" not in html
     assert "Ned Price USAGOV" in html
-    # the form remembers the reviewer's name
-    assert 'value="&lt;b&gt;Ana&lt;/b&gt;"' in html
+    # the form, opened again, remembers the reviewer's name
+    form_page = client.get("/article/a6?review=event-12").text
+    assert 'value="&lt;b&gt;Ana&lt;/b&gt;"' in form_page
     # a verdict of right ignores the correction fields the form still holds
     form.update(verdict="right", item_id="12", note="")
     assert client.post("/article/a6/review", data=form, follow_redirects=False).status_code == 303

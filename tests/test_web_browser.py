@@ -97,8 +97,9 @@ def test_search_and_open_an_article_with_its_events_and_quotes_marked(page):
 
 def test_correct_an_event_and_see_it_in_the_events_table_and_the_gold_export(page, db, tmp_path):
     page.goto("/article/a6")
+    page.locator("#event-12").get_by_role("link", name="Review").click()
+    page.wait_for_url("**/article/a6?review=event-12#event-12")
     item = page.locator("#event-12")
-    item.locator("summary").click()
     item.get_by_label("corrected as below").check()
     item.get_by_label("Status").select_option("negated")
     item.get_by_label("Your name").fill("Ana Reviewer")

@@ -409,7 +409,13 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
         return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, found=found)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str = PathParam(max_length=200)) -> HTMLResponse:
+    def article_page(
+        request: Request,
+        article_id: str = PathParam(max_length=200),
+        review: str | None = Query(
+            None, pattern=r"^(event|quote)-[0-9]+$", description="the item whose form is open"
+        ),
+    ) -> HTMLResponse:
         data = article_data(article_id)
         analysis = data["analysis"]
         return page(
@@ -419,6 +425,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
             paragraphs=views.marked_paragraphs(analysis.article.body, analysis),
             cameo_codes=ontology.cameo_codes(),
             reviewer=request.cookies.get("communique_reviewer", "")[:100],
+            reviewing=review,
             **data,
         )
 
