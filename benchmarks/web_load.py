@@ -211,13 +211,18 @@ def percentile(values: list[float], p: float) -> float:
 # ---------------------------------------------------------------- the report
 
 
+def heading(args: argparse.Namespace) -> str:
+    """Each kind of run has its own section of the report."""
+    return SECTION + (f", clients waiting {args.think:g} s between requests" if args.think else "")
+
+
 def render(args: argparse.Namespace, built: dict, result: dict, measured: float, loads: dict) -> str:
     all_latencies = [v for vs in result["latencies"].values() for v in vs]
     n_errors = sum(len(e) for e in result["errors"].values())
     p99 = percentile(all_latencies, 99)
     counts = built["counts"]
     lines = [
-        SECTION,
+        heading(args),
         "",
         f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with:",
         "",
@@ -329,7 +334,7 @@ def main() -> int:
     if args.output:
         from report import write_section
 
-        write_section(args.output, SECTION, text)
+        write_section(args.output, heading(args), text)
     return 0
 
 
