@@ -201,6 +201,12 @@ async def load(base: str, mix: list, clients: int, seconds: float, think: float 
     return {"latencies": dict(latencies), "errors": dict(errors)}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -233,7 +239,10 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         "",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()};"
         f" server and clients on the same cores (and the machine shared with other users).",
-        f"- Load average over 1 minute: {loads['before']:.2f} before the load, {loads['after']:.2f} at its end.",
+        f"- Load average over 1 minute: {loads['before']:.2f} before the load, {loads['after']:.2f} at its end."
+        f" CPU the server got: {loads['server_cpu']:.1f} s in {measured:.0f} s ({loads['server_cpu'] / measured:.2f}"
+        f" cores), {loads['server_cpu'] / max(1, len(all_latencies)) * 1000:.1f} ms per request; the clients:"
+        f" {loads['client_cpu']:.1f} s.",
         f"- Database: {counts['articles']:,} articles ({built['source_articles']} VOA articles analyzed once, then"
         f" stored under new ids and dates), {counts['events']:,} events, {counts['quotes']:,} quotes,"
         f" {counts['actors']:,} actors; "
@@ -322,10 +331,13 @@ def main() -> int:
             wait_for(base, server)
             asyncio.run(load(base, mix, args.clients, args.warmup))
             loads = {"before": os.getloadavg()[0]}
+            server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
             started = time.perf_counter()
             result = asyncio.run(load(base, mix, args.clients, args.seconds, args.think))
             measured = time.perf_counter() - started
             loads["after"] = os.getloadavg()[0]
+            loads["server_cpu"] = cpu_seconds(server.pid) - server_cpu
+            loads["client_cpu"] = time.process_time() - client_cpu
         finally:
             server.terminate()
             server.wait(10)
