@@ -178,3 +178,23 @@ def test_gold_export_scores_the_coder_on_the_corrected_articles(db, tmp_path, ca
     scores = json.loads(capsys.readouterr().out)
     events = scores["total"]["events"]["relaxed"] if "total" in scores else scores["events"]["relaxed"]
     assert events["precision"] == pytest.approx(1 / 3) and events["recall"] == pytest.approx(1 / 2)
+
+
+def test_the_command_line_applies_corrections_only_with_reviewed(db, capsys):
+    db.add_correction("event", 8, verdict="corrected", reviewer="Ana", status="alleged")
+    path = str(db.path)
+    for reviewed, status in ((False, "occurred"), (True, "alleged")):
+        argv = ["events", "--db", path, "--plover", "ASSAULT", "--format", "jsonl"]
+        assert cli.main(argv + (["--reviewed"] if reviewed else [])) == 0
+        (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert row["status"] == status
+    assert cli.main(["dyads", "RUS", "UKR", "--db", path, "--reviewed", "--format", "jsonl"]) == 0
+    assert all(json.loads(line)["q4_material_conflict"] == 0 for line in capsys.readouterr().out.splitlines())
+
+
+def test_serve_refuses_a_bad_port_and_a_missing_database(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_code:
+        cli.main(["serve", "--port", "99999"])
+    assert exit_code.value.code == 2 and "not a port number" in capsys.readouterr().err
+    assert cli.main(["serve", "--db", str(tmp_path / "missing.db")]) == 1
+    assert "no such database" in capsys.readouterr().err
