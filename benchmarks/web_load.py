@@ -273,6 +273,21 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
             f" | {statistics.median(values):.0f} | {percentile(values, 90):.0f} | {percentile(values, 99):.0f}"
             f" | {max(values):.0f} |"
         )
+    per_request = loads["server_cpu"] / max(1, len(all_latencies))
+    if per_request > 0:
+        capacity = 1 / per_request
+        lines += [
+            "",
+            f"Reading the figures: at {per_request * 1000:.1f} ms of server CPU per request, one server process"
+            f" with a core to itself would answer about {capacity:.0f} requests/s, so {args.clients} clients"
+            + (
+                f" without think time would wait about {args.clients / capacity * 1000:.0f} ms a request;"
+                f" p99 under {P99_GOAL_MS} ms for them needs about {args.clients / (P99_GOAL_MS / 1000):.0f}"
+                " requests/s, i.e. several server processes or cheaper requests, and a machine not shared."
+                if not args.think
+                else f" sending one request every {args.think:g} s need {args.clients / args.think:.0f} requests/s."
+            ),
+        ]
     if n_errors:
         lines += ["", "First errors:", ""]
         lines += [f"- {e}" for es in result["errors"].values() for e in es[:3]]
