@@ -297,7 +297,8 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         " and event lists most), then one address of that kind (random articles, countries, PLOVER types,"
         " months, the most active actors and country pairs), and times it from sending to the last byte."
         " Aggregates (home, actor, dyad, network, event counts, search) are cached by the server until an"
-        " article or a correction is added; article pages and event lists are queried every time.",
+        " article is added (or, for results with corrections applied, a correction); article pages and event"
+        " lists are queried every time.",
         "",
     ]
     return "\n".join(lines)
