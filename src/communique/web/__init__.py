@@ -38,7 +38,9 @@ def serve(db: str | Path, *, host: str | None = None, port: int = 8000) -> None:
             f"communique: serving on {chosen}: anyone who can reach this machine can read and correct the corpus",
             file=sys.stderr,
         )
-    uvicorn.run(app, host=chosen, port=port, log_level="warning")
+    # a browser keeps its connection open between clicks: uvicorn's 5 s default closes it under a reader's
+    # feet, and a request sent just then fails
+    uvicorn.run(app, host=chosen, port=port, log_level="warning", timeout_keep_alive=75)
 
 
 def free_port() -> int:
