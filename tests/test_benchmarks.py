@@ -33,3 +33,13 @@ def test_one_round_measures_every_run_and_writes_a_table():
     assert report.rows[("b", 1)].found["events"] >= 1
     assert "| (b) communique `analyze_many` | 1 | 3 |" in text
     assert "ingest with 2 workers over 1 worker" in text
+
+
+def test_each_benchmark_replaces_only_its_own_section_of_the_report(tmp_path):
+    from report import write_section
+
+    doc = tmp_path / "benchmarks.md"
+    write_section(doc, "# Throughput", "# Throughput\n\nold figures\n")
+    write_section(doc, "# Web load", "# Web load\n\nload figures\n")
+    write_section(doc, "# Throughput", "# Throughput\n\nnew figures\n")
+    assert doc.read_text() == "# Throughput\n\nnew figures\n\n# Web load\n\nload figures\n"

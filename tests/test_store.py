@@ -184,14 +184,36 @@ def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path, monkeypatch)
     path = tmp_path / "old.db"
     with Store(path) as store:
         store.add(corpus()[:2])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {2: ["ALTER TABLE articles ADD COLUMN language {text}"]})
+    following = store_module.SCHEMA_VERSION + 1
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(
+        store_module,
+        "MIGRATIONS",
+        {**store_module.MIGRATIONS, following: ["ALTER TABLE articles ADD COLUMN language {text}"]},
+    )
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == following
         assert "language" in [r[1] for r in store.connection.execute("PRAGMA table_info(articles)")]
         assert store.get_analysis("a1") == corpus()[0]
     with Store(path) as store:  # opening again runs nothing twice
+        assert store.schema_version == following
+
+
+def test_a_version_1_database_gets_the_corrections_table_and_search(tmp_path):
+    path = tmp_path / "v1.db"
+    with Store(path) as store:
+        store.add(corpus())
+    connection = sqlite3.connect(path)  # back to what communique wrote before schema 2
+    connection.executescript(
+        "DROP TABLE corrections; DROP TABLE search_text; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+    )
+    connection.close()
+    with Store(path) as store:
         assert store.schema_version == 2
+        assert store.counts()["corrections"] == 0
+        assert [a["id"] for a in store.search("tuesday")["articles"]] == ["a1"]
+        store.add_correction("event", 1, verdict="right", reviewer="Ana")
+        assert store.counts()["corrections"] == 1
 
 
 def test_not_a_database_and_postgres_urls_give_clear_errors(tmp_path):

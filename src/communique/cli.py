@@ -204,6 +204,7 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    _reviewed_argument(p)
 
 
 def _statuses(args: argparse.Namespace) -> list[str] | None:
@@ -277,6 +278,15 @@ def _events_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="the event's sentence contains this")
     p.add_argument("--merged", action="store_true", help="one row per merged event (its first report)")
     p.add_argument("--limit", type=_positive)
+    _reviewed_argument(p)
+
+
+def _reviewed_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="apply people's corrections (communique serve): corrected values, events marked wrong left out",
+    )
 
 
 @command("events", "list stored events, with filters", _events_arguments)
@@ -295,6 +305,7 @@ def run_events(args: argparse.Namespace) -> int:
             "search",
             "merged",
             "limit",
+            "reviewed",
         )
     }
     columns = [
@@ -320,11 +331,12 @@ def _quotes_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="the quote contains this")
     p.add_argument("--kind", choices=["direct", "mixed", "indirect"])
     p.add_argument("--limit", type=_positive)
+    _reviewed_argument(p)
 
 
 @command("quotes", "list stored quotations, by speaker, actor mentioned or text", _quotes_arguments)
 def run_quotes(args: argparse.Namespace) -> int:
-    filters = {k: getattr(args, k) for k in ("speaker", "actor", "search", "kind", "limit")}
+    filters = {k: getattr(args, k) for k in ("speaker", "actor", "search", "kind", "limit", "reviewed")}
     return _query(
         args, lambda store: store.iter_quotes(**filters), ["id", "speaker", "kind", "published", "text"]
     )
@@ -376,6 +388,7 @@ def run_dyads(args: argparse.Namespace) -> int:
             merged=not args.mentions,
             since=args.since,
             until=args.until,
+            reviewed=args.reviewed,
         )
 
     return _query(args, rows, None)
@@ -399,7 +412,11 @@ def run_network(args: argparse.Namespace) -> int:
     try:
         with Store(args.db, create=False) as store:
             graph = store.network(
-                statuses=_statuses(args), merged=not args.mentions, since=args.since, until=args.until
+                statuses=_statuses(args),
+                merged=not args.mentions,
+                since=args.since,
+                until=args.until,
+                reviewed=args.reviewed,
             )
     except StoreError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
@@ -425,30 +442,71 @@ def run_network(args: argparse.Namespace) -> int:
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
-    _db_arguments(p, "csv", "jsonl", "parquet", "gdelt")
+    _db_arguments(p, "csv", "jsonl", "parquet", "gdelt", "gold")
     p.add_argument(
         "--table",
         choices=["events", "quotes", "actors", "mentions", "clusters", "articles"],
         default="events",
-        help="what to export (csv, jsonl, parquet; gdelt is always events)",
+        help="what to export (csv, jsonl, parquet; gdelt is always events; gold: the reviewed articles)",
     )
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
+    _reviewed_argument(p)
 
 
 @command(
-    "export", "export the corpus: csv, jsonl, parquet, or a GDELT 2.0-shaped event table", _export_arguments
+    "export",
+    "export the corpus: csv, jsonl, parquet, a GDELT 2.0-shaped event table, or reviewed articles as gold",
+    _export_arguments,
 )
 def run_export(args: argparse.Namespace) -> int:
     from .store import Store, StoreError
 
     try:
         with Store(args.db, create=False) as store:
-            count = store.export(args.format, args.output, table=args.table)
+            count = store.export(args.format, args.output, table=args.table, reviewed=args.reviewed)
     except StoreError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
         return 1
     if args.output:
         print(f"communique: wrote {count} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _serve_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db", default="communique.db", metavar="PATH", help="the corpus database (default: %(default)s)"
+    )
+    p.add_argument(
+        "--host",
+        help="address to listen on (default: 127.0.0.1, this machine only; another address opens the corpus"
+        " and its review forms to the network)",
+    )
+    p.add_argument("--port", type=_port, default=8000, help="(default: %(default)s)")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return int(text)
+
+
+@command("serve", "explore, audit and correct the corpus in a browser (and a JSON API)", _serve_arguments)
+def run_serve(args: argparse.Namespace) -> int:
+    from .store import StoreError
+
+    try:
+        from .web import serve
+    except ImportError as exc:
+        print(
+            f"communique: error: serve needs the web extra: pip install 'communique[web]' ({exc})",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        serve(args.db, host=args.host, port=args.port)
+    except StoreError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -34,7 +34,7 @@ from typing import IO, Any
 from . import analysis as corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Record, Span, TimeRef
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "communique.db"
 
 
@@ -54,6 +54,10 @@ class Dialect:
     like = "LIKE"  # case-insensitive substring match
     begin_write = "BEGIN"
     has_table = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?"
+    #: Statements only this engine runs, by the schema version that brought them (a new database runs them all).
+    migrations: dict[int, tuple[str, ...]] = {}
+    #: Whether ``search_text`` (a full-text index) exists; else search falls back to ``like``.
+    full_text = False
 
     def sql(self, statement: str) -> str:
         """A statement written with ``?`` placeholders and ``{int}``-style types, in this dialect."""
@@ -65,6 +69,13 @@ class SQLiteDialect(Dialect):
     name = "sqlite"
     begin_write = "BEGIN IMMEDIATE"  # take the write lock now: ids are assigned inside the transaction
     has_table = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+    full_text = True
+    migrations = {
+        2: (
+            "CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind UNINDEXED, item_id UNINDEXED,"
+            " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
+        )
+    }
 
     def connect(self, path: str) -> sqlite3.Connection:
         connection = sqlite3.connect(path, isolation_level=None, timeout=60)
@@ -161,8 +172,30 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS members_cluster ON cluster_members (cluster_id)",
 )
 
+# -- review (schema 2): people's corrections, kept apart from the machine's output
+_CORRECTED_ACTOR = "name {text}, country {text}, sector {text}, code {text}"
+TABLES["corrections"] = (
+    "id {int} PRIMARY KEY, item {text} NOT NULL, item_id {int} NOT NULL,"
+    " article_id {text} NOT NULL REFERENCES articles(id), verdict {text} NOT NULL,"
+    " cameo {text}, cameo_name {text}, plover {text}, plover_mode {text}, quad_class {int}, goldstein {real},"
+    f" status {{text}}, {_prefixed('source', _CORRECTED_ACTOR)}, {_prefixed('target', _CORRECTED_ACTOR)},"
+    f" {_prefixed('speaker', _CORRECTED_ACTOR)}, note {{text}}, reviewer {{text}} NOT NULL,"
+    " created_at {text} NOT NULL"
+)
+_CORRECTION_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS corrections_item ON corrections (item, item_id)",
+    "CREATE INDEX IF NOT EXISTS corrections_article ON corrections (article_id)",
+)
+INDEXES = INDEXES + _CORRECTION_INDEXES
+
 #: Statements that take a database at version N-1 to version N, keyed by N (2, 3, ...).
-MIGRATIONS: dict[int, Sequence[str]] = {}
+#: A dialect may add its own (``Dialect.migrations``: SQLite's full-text index).
+MIGRATIONS: dict[int, Sequence[str]] = {
+    2: (
+        "CREATE TABLE corrections ({columns})".replace("{columns}", TABLES["corrections"]),
+        *_CORRECTION_INDEXES,
+    ),
+}
 
 # ---------------------------------------------------------------- flattening records into columns
 
@@ -221,19 +254,28 @@ def _flatten(cls: type, record: Any, prefix: str = "") -> dict[str, Any]:
     return row
 
 
-def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -> Any:
-    kwargs: dict[str, Any] = {}
+@functools.cache
+def _unflatten_plan(cls: type, prefix: str) -> tuple[tuple[str, str, type | None, str | None, bool], ...]:
+    """For each stored field of ``cls``: name, column, nested record type, its presence column, whether bool."""
+    plan = []
     for name, hint in _fields(cls):
         if _is_list(hint):
             continue
         nested = _nested_type(hint)
         column = prefix + _RENAMED.get(name, name)
+        presence = f"{column}_{_RENAMED.get(_PRESENCE[nested], _PRESENCE[nested])}" if nested else None
+        plan.append((name, column, nested, presence, hint is bool))
+    return tuple(plan)
+
+
+def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -> Any:
+    kwargs: dict[str, Any] = {}
+    for name, column, nested, presence, is_bool in _unflatten_plan(cls, prefix):
         if nested:
-            presence = f"{column}_{_RENAMED.get(_PRESENCE[nested], _PRESENCE[nested])}"
             kwargs[name] = None if row[presence] is None else _unflatten(nested, row, column + "_")
         else:
             value = row[column]
-            kwargs[name] = bool(value) if hint is bool and value is not None else value
+            kwargs[name] = bool(value) if is_bool and value is not None else value
     return cls(**kwargs)
 
 
@@ -289,8 +331,8 @@ SQL = {
     "article": "SELECT * FROM articles WHERE id = ?",
     "article_actors": "SELECT * FROM actors WHERE article_id = ? ORDER BY seq",
     "article_mentions": "SELECT * FROM mentions WHERE article_id = ? ORDER BY actor_seq, seq",
-    "article_events": "SELECT * FROM events WHERE article_id = ? ORDER BY seq",
-    "article_quotes": "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq",
+    "article_events": "SELECT * FROM {events} e WHERE e.article_id = ? ORDER BY e.seq",
+    "article_quotes": "SELECT * FROM {quotes} q WHERE q.article_id = ? ORDER BY q.seq",
     "article_times": "SELECT * FROM times WHERE article_id = ? ORDER BY seq",
     "article_ids": "SELECT id FROM articles ORDER BY seq",
     # Clusters of a key from a date on (see Store._recluster_key).
@@ -321,14 +363,14 @@ SQL = {
         " e.cameo, e.cameo_name, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.status, e.confidence,"
         " e.trigger_text AS trigger_words, e.evidence_text AS evidence, e.location_name AS location,"
         " c.n_mentions, c.n_articles, e.article_id, a.url, a.title, a.published"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
+        " FROM {events} e JOIN articles a ON a.id = e.article_id"
         " JOIN cluster_members m ON m.event_id = e.id JOIN event_clusters c ON c.id = m.cluster_id"
         " {where} ORDER BY e.id {limit}"
     ),
     "quotes": (
         "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, q.speaker_country,"
         " q.speaker_sector, q.kind, q.text, q.cue_text AS cue, q.article_id, a.url, a.title, a.published"
-        " FROM quotes q JOIN articles a ON a.id = q.article_id {where} ORDER BY q.id {limit}"
+        " FROM {quotes} q JOIN articles a ON a.id = q.article_id {where} ORDER BY q.id {limit}"
     ),
     "actor_activity": (
         "WITH activity AS ("
@@ -350,14 +392,14 @@ SQL = {
     "aggregate_events": (
         "SELECT e.event_date AS date, e.source_code, e.source_country, e.target_code, e.target_country,"
         " e.quad_class, e.goldstein, e.plover, e.plover_mode, e.status"
-        " FROM events e {where} ORDER BY e.id"
+        " FROM {events} e {where} ORDER BY e.id"
     ),
     "gdelt": (
         "SELECT c.id AS cluster_id, c.first_date, c.n_mentions, c.n_articles, c.n_sources, e.*,"
         " (SELECT MAX(x.lead) FROM cluster_members mx JOIN events x ON x.id = mx.event_id"
         "  WHERE mx.cluster_id = c.id) AS any_lead,"
         " a.url, a.source AS article_source, a.published"
-        " FROM event_clusters c JOIN events e ON e.id = c.id JOIN articles a ON a.id = e.article_id"
+        " FROM event_clusters c JOIN {events} e ON e.id = c.id JOIN articles a ON a.id = e.article_id"
         " ORDER BY c.id"
     ),
     "cluster_articles": (
@@ -365,10 +407,10 @@ SQL = {
         " JOIN articles a ON a.id = e.article_id WHERE m.cluster_id = ? ORDER BY a.seq"
     ),
     "export_events": (
-        "SELECT e.*, m.cluster_id, a.url, a.title, a.published FROM events e"
+        "SELECT e.*, m.cluster_id, a.url, a.title, a.published FROM {events} e"
         " JOIN articles a ON a.id = e.article_id JOIN cluster_members m ON m.event_id = e.id ORDER BY e.id"
     ),
-    "export_quotes": "SELECT q.*, a.url, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id",
+    "export_quotes": "SELECT q.*, a.url, a.title, a.published FROM {quotes} q JOIN articles a ON a.id = q.article_id ORDER BY q.id",
     "export_actors": "SELECT * FROM actors ORDER BY article_id, seq",
     "export_mentions": "SELECT * FROM mentions ORDER BY article_id, actor_seq, seq",
     "export_clusters": "SELECT * FROM event_clusters ORDER BY id",
@@ -379,6 +421,180 @@ SQL = {
 }
 
 EXPORT_TABLES = ("events", "quotes", "actors", "mentions", "clusters", "articles")
+
+# ---------------------------------------------------------------- review and search (used by communique.web)
+
+#: What a person says of an event or quote: right, wrong, or corrected (with the corrected fields).
+VERDICTS = ("right", "wrong", "corrected")
+_SIDE_FIELDS = ("name", "country", "sector", "code")
+#: Columns a correction can change; the latest correction of an item wins, earlier ones stay as history.
+CORRECTED_EVENT_COLUMNS = (
+    "cameo",
+    "cameo_name",
+    "plover",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "status",
+    *(f"{side}_{c}" for side in ("source", "target") for c in _SIDE_FIELDS),
+)
+CORRECTED_QUOTE_COLUMNS = tuple(f"speaker_{c}" for c in _SIDE_FIELDS)
+CORRECTION_COLUMNS = re.findall(r"(\w+) \{(?:int|real|text)\}", TABLES["corrections"])
+
+
+def _reviewed_table(table: str, item: str, columns: Sequence[str], corrected: Sequence[str]) -> str:
+    """A subquery with ``table``'s columns where the latest correction of each row is applied."""
+    chosen = []
+    for column in columns:
+        side = column.removesuffix("_text")
+        if column in corrected:
+            chosen.append(f"COALESCE(r.{column}, t.{column}) AS {column}")
+        elif f"{side}_name" in corrected:  # a side the machine missed and a person added has words now
+            chosen.append(f"COALESCE(t.{column}, r.{side}_name) AS {column}")
+        else:
+            chosen.append(f"t.{column}")
+    return (
+        f"(SELECT {', '.join(chosen)} FROM {table} t LEFT JOIN corrections r ON r.id ="
+        f" (SELECT MAX(x.id) FROM corrections x WHERE x.item = '{item}' AND x.item_id = t.id)"
+        " WHERE r.verdict IS NULL OR r.verdict <> 'wrong')"
+    )
+
+
+REVIEWED_EVENTS = _reviewed_table("events", "event", EVENT_COLUMNS, CORRECTED_EVENT_COLUMNS)
+REVIEWED_QUOTES = _reviewed_table("quotes", "quote", QUOTE_COLUMNS, CORRECTED_QUOTE_COLUMNS)
+
+SQL.update(
+    {
+        "insert_correction": _insert("corrections", CORRECTION_COLUMNS),
+        "max_correction_id": "SELECT COALESCE(MAX(id), 0) FROM corrections",
+        "data_version": (
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM corrections)"
+        ),
+        "article_item_ids": (
+            "SELECT 'event' AS item, id FROM events WHERE article_id = ?"
+            " UNION ALL SELECT 'quote', id FROM quotes WHERE article_id = ? ORDER BY 1, 2"
+        ),
+        "event_article": "SELECT article_id FROM events WHERE id = ?",
+        "quote_article": "SELECT article_id FROM quotes WHERE id = ?",
+        "article_corrections": "SELECT * FROM corrections WHERE article_id = ? ORDER BY id",
+        "reviewed_articles": (
+            "SELECT a.id, a.title, a.published, a.body FROM articles a"
+            " WHERE EXISTS (SELECT 1 FROM corrections r WHERE r.article_id = a.id) ORDER BY a.seq"
+        ),
+        "count_events": (
+            "SELECT COUNT(*) FROM {events} e JOIN cluster_members m ON m.event_id = e.id"
+            " JOIN event_clusters c ON c.id = m.cluster_id {where}"
+        ),
+        "summary": (
+            "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM events) AS events,"
+            " (SELECT COUNT(*) FROM event_clusters) AS merged_events, (SELECT COUNT(*) FROM quotes) AS quotes,"
+            " (SELECT COUNT(*) FROM corrections) AS corrections,"
+            " (SELECT MIN(published) FROM articles) AS first_published,"
+            " (SELECT MAX(published) FROM articles) AS last_published"
+        ),
+        "country_pairs": (
+            "SELECT e.source_country AS a, e.target_country AS b, COUNT(*) AS events,"
+            " SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation,"
+            " SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict"
+            " FROM {events} e WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
+            " AND e.source_country <> e.target_country GROUP BY e.source_country, e.target_country"
+        ),
+        "actor_events": (
+            "SELECT e.id, e.event_date AS date, e.quad_class, e.goldstein, e.status, e.plover,"
+            " CASE WHEN e.source_code = ? OR e.source_country = ? THEN 1 ELSE 0 END AS given,"
+            " e.source_code, e.source_country, COALESCE(e.source_name, e.source_text) AS source,"
+            " e.target_code, e.target_country, COALESCE(e.target_name, e.target_text) AS target"
+            " FROM {events} e WHERE e.source_code = ? OR e.source_country = ? OR e.target_code = ?"
+            " OR e.target_country = ? ORDER BY e.id"
+        ),
+        "actor_names": (
+            "SELECT name, code, country, sector, kind, COUNT(*) AS articles FROM actors"
+            " WHERE code = ? OR country = ? GROUP BY name, code, country, sector, kind"
+            " ORDER BY COUNT(*) DESC, name LIMIT 8"
+        ),
+        "search_actors": (
+            "SELECT name, code, country, sector, COUNT(DISTINCT article_id) AS articles FROM actors {where}"
+            " GROUP BY name, code, country, sector ORDER BY COUNT(DISTINCT article_id) DESC, name {limit}"
+        ),
+        "search_articles_like": (
+            "SELECT a.id, a.title, a.body AS snippet, a.published FROM articles a {where} ORDER BY a.seq {limit}"
+        ),
+        "search_quotes_like": (
+            "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, q.text AS snippet,"
+            " q.article_id, a.title FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
+            " ORDER BY q.id {limit}"
+        ),
+        # SQLite's full-text index (SQLiteDialect.migrations), filled lazily by refresh_search_index.
+        "index_articles": (
+            "INSERT INTO search_text (title, text, kind, item_id, article_id)"
+            " SELECT COALESCE(title, ''), body, 'article', seq, id FROM articles WHERE seq > ?"
+        ),
+        "index_quotes": (
+            "INSERT INTO search_text (title, text, kind, item_id, article_id)"
+            " SELECT '', q.text, 'quote', q.id, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " WHERE a.seq > ?"
+        ),
+        "search_articles_fts": (
+            "SELECT s.article_id AS id, s.title, s.snippet, a.published FROM"
+            " (SELECT article_id, highlight(search_text, 0, char(2), char(3)) AS title,"
+            "  snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank FROM search_text"
+            "  WHERE search_text MATCH ? AND kind = 'article' ORDER BY rank LIMIT ?) s"
+            " JOIN articles a ON a.id = s.article_id ORDER BY s.rank"
+        ),
+        "search_quotes_fts": (
+            "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, s.snippet,"
+            " q.article_id, a.title FROM"
+            " (SELECT item_id, snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank"
+            "  FROM search_text WHERE search_text MATCH ? AND kind = 'quote' ORDER BY rank LIMIT ?) s"
+            " JOIN quotes q ON q.id = s.item_id JOIN articles a ON a.id = q.article_id ORDER BY s.rank"
+        ),
+    }
+)
+
+#: Marks around the matched words in search titles and snippets (control characters: never in text we store).
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+def _clean_actor(side: str, value: dict[str, Any] | None) -> dict[str, Any]:
+    """A corrected source, target or speaker as columns; its code is country + sector, CAMEO style."""
+    if not value:
+        return {}
+    name = (value.get("name") or "").strip() or None
+    country = (value.get("country") or "").strip().upper() or None
+    sector = (value.get("sector") or "").strip().upper() or None
+    if name and len(name) > 200:
+        raise ValueError(f"{side} name: at most 200 characters")
+    for label, code in (("country", country), ("sector", sector)):
+        if code and not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValueError(f"{side} {label}: three letters (USA, WST; GOV, MIL), not {code!r}")
+    if not (name or country or sector):
+        return {}
+    code = (value.get("code") or "").strip().upper() or ((country or "") + (sector or "")) or None
+    return {f"{side}_name": name, f"{side}_country": country, f"{side}_sector": sector, f"{side}_code": code}
+
+
+def _gold_side(row: Any, side: str) -> dict[str, Any] | None:
+    if row[f"{side}_text"] is None and row[f"{side}_name"] is None:
+        return None
+    return {
+        "country": row[f"{side}_country"],
+        "sector": row[f"{side}_sector"],
+        "name": row[f"{side}_name"] or row[f"{side}_text"],
+    }
+
+
+def _search_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)[:12]
+
+
+def _like_snippet(text: str, words: Sequence[str], width: int = 160) -> str:
+    """A piece of ``text`` around the first of ``words``, with every word marked (the fallback of FTS5's snippet)."""
+    lower = text.lower()
+    at = min((i for i in (lower.find(w.lower()) for w in words) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    piece = ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+    return pattern.sub(lambda m: MATCH_START + m.group(0) + MATCH_END, piece) if pattern else piece
 
 
 def column_types(table: str) -> dict[str, str]:
@@ -465,10 +681,9 @@ class Store:
 
     def _execute(self, name_or_sql: str, params: Sequence[Any] = (), **parts: str) -> sqlite3.Cursor:
         statement = SQL.get(name_or_sql, name_or_sql)
-        if parts:
-            statement = statement.replace("{where}", parts.pop("where", "")).replace(
-                "{limit}", parts.pop("limit", "")
-            )
+        if "{" in statement:
+            # {events}/{quotes}: the stored rows, or (reviewed) the rows with people's corrections applied
+            parts = {"where": "", "limit": "", "events": "events", "quotes": "quotes", **parts}
             for key, value in parts.items():
                 statement = statement.replace("{" + key + "}", value)
         return self.connection.execute(self.dialect.sql(statement), tuple(params))
@@ -510,7 +725,7 @@ class Store:
             with self._transaction():
                 if self.schema_version >= target:  # another process migrated meanwhile
                     continue
-                for statement in MIGRATIONS[target]:
+                for statement in (*MIGRATIONS[target], *self.dialect.migrations.get(target, ())):
                     self._execute(statement)
                 self._execute("set_meta", ("schema_version", str(target)))
 
@@ -522,6 +737,9 @@ class Store:
                     self._execute("create_table", table=table, columns=columns)
                 for statement in INDEXES:
                     self._execute(statement)
+                for version in range(2, SCHEMA_VERSION + 1):
+                    for statement in self.dialect.migrations.get(version, ()):
+                        self._execute(statement)
                 self._execute("set_meta", ("schema_version", str(SCHEMA_VERSION)))
                 self._execute("set_meta", ("cluster_window_days", str(corpus.DEFAULT_WINDOW_DAYS)))
 
@@ -812,8 +1030,36 @@ class Store:
         search: str | None = None,
         merged: bool = False,
         limit: int | None = None,
+        offset: int | None = None,
+        reviewed: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Event mentions (or, ``merged``, one row per cluster: its first mention) matching all filters given."""
+        """Event mentions (or, ``merged``, one row per cluster: its first mention) matching all filters given.
+
+        ``reviewed``: with people's corrections applied (events marked wrong left out).
+        """
+        f = self._event_filters(
+            actor, country, sector, plover, quad_class, status, since, until, search, merged
+        )
+        yield from self._rows("events", f, limit, offset=offset, events=self._events_table(reviewed))
+
+    def count_events(self, *, reviewed: bool = False, **filters: Any) -> int:
+        """How many rows ``iter_events`` gives with these filters (without limit and offset)."""
+        f = self._event_filters(**filters)
+        return self._scalar_where("count_events", f, events=self._events_table(reviewed))
+
+    def _event_filters(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        sector: str | None = None,
+        plover: str | None = None,
+        quad_class: int | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        merged: bool = False,
+    ) -> _Filters:
         f = _Filters(self.dialect)
         if actor:
             f.contains(["e.source_name", "e.source_code", "e.target_name", "e.target_code"], actor)
@@ -835,7 +1081,7 @@ class Store:
             f.contains(["e.evidence_text"], search)
         if merged:
             f.add("e.id = c.id")
-        yield from self._rows("events", f, limit)
+        return f
 
     def events(self, *, as_dataframe: bool = False, **filters: Any) -> Any:
         """Like ``iter_events``, as a list of dicts or a pandas DataFrame."""
@@ -849,8 +1095,12 @@ class Store:
         search: str | None = None,
         kind: str | None = None,
         limit: int | None = None,
+        reviewed: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Quotes by speaker (name, words or code), mentioning an actor (name or code), or containing text."""
+        """Quotes by speaker (name, words or code), mentioning an actor (name or code), or containing text.
+
+        ``reviewed``: with people's corrections of the speaker applied (quotes marked wrong left out).
+        """
         f = _Filters(self.dialect)
         if speaker:
             f.contains(["q.speaker_name", "q.speaker_text", "q.speaker_code"], speaker)
@@ -867,7 +1117,7 @@ class Store:
             f.contains(["q.text"], search)
         if kind:
             f.add("q.kind = ?", kind)
-        yield from self._rows("quotes", f, limit)
+        yield from self._rows("quotes", f, limit, quotes=self._quotes_table(reviewed))
 
     def quotes(self, *, as_dataframe: bool = False, **filters: Any) -> Any:
         return _result(self.iter_quotes(**filters), as_dataframe)
@@ -906,23 +1156,29 @@ class Store:
     def actors(self, *, as_dataframe: bool = False, **options: Any) -> Any:
         return _result(self.iter_actors(**options), as_dataframe)
 
-    def _rows(self, name: str, f: _Filters, limit: int | None, **parts: str) -> Iterator[dict[str, Any]]:
+    def _rows(
+        self, name: str, f: _Filters, limit: int | None, offset: int | None = None, **parts: str
+    ) -> Iterator[dict[str, Any]]:
         params = list(f.params)
         limit_clause = ""
         if limit is not None:
             limit_clause = "LIMIT ?"
             params.append(int(limit))
+            if offset:
+                limit_clause += " OFFSET ?"
+                params.append(int(offset))
         for row in self._execute(name, params, where=f.where(), limit=limit_clause, **parts):
             yield dict(row)
 
     def _aggregate_rows(
-        self, f: _Filters, statuses: Sequence[str] | None, merged: bool
+        self, f: _Filters, statuses: Sequence[str] | None, merged: bool, reviewed: bool = False
     ) -> Iterator[dict[str, Any]]:
         if statuses:
             f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
         if merged:  # each cluster once, through its first mention
             f.add("e.id IN (SELECT id FROM event_clusters)")
-        for row in self._execute("aggregate_events", f.params, where=f.where()):
+        events = self._events_table(reviewed)
+        for row in self._execute("aggregate_events", f.params, where=f.where(), events=events):
             yield dict(row)
 
     def dyads(
@@ -937,12 +1193,18 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         as_dataframe: bool = False,
+        reviewed: bool = False,
     ) -> Any:
         """Per week or month, events between ``a`` and ``b`` (actor codes or country codes).
 
         Both directions unless ``directed`` (then ``a`` -> ``b`` only). Counts each merged event once
         unless ``merged=False``; only events of ``statuses`` (all when None).
         """
+        f = self._dyad_filters(a, b, directed, since, until)
+        rows = self._aggregate_rows(f, statuses, merged, reviewed)
+        return _result(iter(corpus.dyad_series(rows, period, since, until)), as_dataframe)
+
+    def _dyad_filters(self, a: str, b: str, directed: bool, since: str | None, until: str | None) -> _Filters:
         f = _Filters(self.dialect)
         a, b = a.upper(), b.upper()
         forward = (
@@ -956,8 +1218,7 @@ class Store:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
-        rows = self._aggregate_rows(f, statuses, merged)
-        return _result(iter(corpus.dyad_series(rows, period, since, until)), as_dataframe)
+        return f
 
     def network(
         self,
@@ -966,6 +1227,7 @@ class Store:
         merged: bool = True,
         since: str | None = None,
         until: str | None = None,
+        reviewed: bool = False,
     ) -> Any:
         """The alignment network between countries (a networkx Graph; see ``analysis.alignment_network``)."""
         f = _Filters(self.dialect)
@@ -974,39 +1236,307 @@ class Store:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
-        return corpus.alignment_network(self._aggregate_rows(f, statuses, merged))
+        return corpus.alignment_network(self._aggregate_rows(f, statuses, merged, reviewed))
+
+    # -- review and search (used by communique.web)
+
+    @staticmethod
+    def _events_table(reviewed: bool) -> str:
+        return REVIEWED_EVENTS if reviewed else "events"
+
+    @staticmethod
+    def _quotes_table(reviewed: bool) -> str:
+        return REVIEWED_QUOTES if reviewed else "quotes"
+
+    def _scalar_where(self, name: str, f: _Filters, **parts: str) -> Any:
+        return self._execute(name, f.params, where=f.where(), **parts).fetchone()[0]
+
+    def add_correction(
+        self,
+        item: str,
+        item_id: int,
+        *,
+        verdict: str,
+        reviewer: str,
+        cameo: str | None = None,
+        status: str | None = None,
+        source: dict[str, Any] | None = None,
+        target: dict[str, Any] | None = None,
+        speaker: dict[str, Any] | None = None,
+        note: str | None = None,
+        article_id: str | None = None,
+        now: str | None = None,
+    ) -> dict[str, Any]:
+        """Record a person's review of an event or quote (never changing the extraction); returns the row.
+
+        ValueError for a bad value, LookupError when there is no such event or quote (in ``article_id``,
+        when given).
+        """
+        import datetime as dt
+
+        from . import ontology
+        from .model import STATUSES
+
+        if item not in ("event", "quote"):
+            raise ValueError("item must be event or quote")
+        if verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+        reviewer = " ".join((reviewer or "").split())
+        if not reviewer or len(reviewer) > 100:
+            raise ValueError("reviewer: your name, 1 to 100 characters")
+        if note is not None and len(note) > 2000:
+            raise ValueError("note: at most 2000 characters")
+        row: dict[str, Any] = dict.fromkeys(CORRECTION_COLUMNS)
+        if item == "quote":
+            if cameo or status or source or target:
+                raise ValueError("a quote's correction can change its speaker only")
+            row.update(_clean_actor("speaker", speaker))
+        else:
+            if speaker:
+                raise ValueError("an event's correction has no speaker (source and target)")
+            if cameo:
+                cameo = cameo.strip()
+                if not ontology.is_cameo(cameo):
+                    raise ValueError(f"cameo: not a CAMEO event code: {cameo!r}")
+                code = ontology.cameo(cameo)
+                row.update(
+                    cameo=code.code,
+                    cameo_name=code.name,
+                    plover=code.plover,
+                    plover_mode=code.plover_mode,
+                    quad_class=code.quad_class,
+                    goldstein=code.goldstein,
+                )
+            if status:
+                if status not in STATUSES:
+                    raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+                row["status"] = status
+            row.update(_clean_actor("source", source))
+            row.update(_clean_actor("target", target))
+        changed = any(
+            row[c] is not None
+            for c in CORRECTION_COLUMNS
+            if c in CORRECTED_EVENT_COLUMNS + CORRECTED_QUOTE_COLUMNS
+        )
+        if verdict == "corrected" and not changed:
+            raise ValueError("a correction needs at least one corrected field")
+        if verdict != "corrected" and changed:
+            raise ValueError(f"a '{verdict}' verdict takes no corrected fields (use 'corrected')")
+        with self._transaction():
+            found = self._scalar(f"{item}_article", (int(item_id),))
+            if found is None or (article_id is not None and found != article_id):
+                raise LookupError(
+                    f"no {item} with id {item_id}" + (f" in article {article_id}" if article_id else "")
+                )
+            row.update(
+                id=self._scalar("max_correction_id") + 1,
+                item=item,
+                item_id=int(item_id),
+                article_id=found,
+                verdict=verdict,
+                note=(note or "").strip() or None,
+                reviewer=reviewer,
+                created_at=now or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            )
+            self._execute("insert_correction", [row[c] for c in CORRECTION_COLUMNS])
+        return row
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes when articles or corrections are added: what a cache of query results is keyed by."""
+        row = self._execute("data_version").fetchone()
+        return int(row[0]), int(row[1])
+
+    def item_ids(self, article_id: str) -> dict[str, list[int]]:
+        """The database ids of an article's events and quotes, in the order of its analysis."""
+        ids: dict[str, list[int]] = {"event": [], "quote": []}
+        for row in self._execute("article_item_ids", (article_id, article_id)):
+            ids[row[0]].append(row[1])
+        return ids
+
+    def corrections(self, article_id: str) -> list[dict[str, Any]]:
+        """Every correction of an article's events and quotes, oldest first (the latest of an item applies)."""
+        return [dict(r) for r in self._execute("article_corrections", (article_id,))]
+
+    def iter_gold(self) -> Iterator[dict[str, Any]]:
+        """Reviewed articles as gold lines (shared/eval/FORMAT.md), for ``communique evaluate``.
+
+        Events and quotes marked right or corrected are required gold with the corrected values;
+        those marked wrong are left out (so the coder finding them again is a false positive);
+        those nobody reviewed are optional (``required: false``): never a miss, never a false positive.
+        """
+        for article in self._execute("reviewed_articles").fetchall():
+            latest = {(r["item"], r["item_id"]): r for r in self.corrections(article["id"])}
+            events, quotes = [], []
+            for e in self._execute("article_events", (article["id"],), events=REVIEWED_EVENTS):
+                review = latest.get(("event", e["id"]))
+                if e["plover"] is None:  # plain statements are not scored
+                    continue
+                events.append(
+                    {
+                        "id": f"event-{e['id']}",
+                        "sentence": e["evidence_text"],
+                        "source": _gold_side(e, "source"),
+                        "target": _gold_side(e, "target"),
+                        "plover": [e["plover"]],
+                        "cameo": [e["cameo"]] if e["cameo"] else [],
+                        "status": e["status"],
+                        **({"date": e["date_value"]} if e["date_value"] else {}),
+                        "required": review is not None,
+                        "symmetric": False,
+                    }
+                )
+            for q in self._execute("article_quotes", (article["id"],), quotes=REVIEWED_QUOTES):
+                quotes.append(
+                    {
+                        "text": q["text"],
+                        "speaker": q["speaker_name"] or q["speaker_text"],
+                        "speaker_country": q["speaker_country"],
+                        "speaker_sector": q["speaker_sector"],
+                        "kind": q["kind"],
+                        "required": ("quote", q["id"]) in latest,
+                    }
+                )
+            reviewers = sorted({r["reviewer"] for r in latest.values()})
+            yield {
+                "id": article["id"],
+                "title": article["title"],
+                "published": article["published"],
+                "text": article["body"],
+                "events": events,
+                "quotes": quotes,
+                "reviewed_by": reviewers,
+            }
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of articles, events (mentions and merged), quotes and corrections, and the date range."""
+        return dict(self._execute("summary").fetchone())
+
+    def country_pairs(self, *, limit: int = 10, reviewed: bool = False) -> list[dict[str, Any]]:
+        """The country pairs with the most events between them (both directions), with cooperation and conflict."""
+        pairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in self._execute("country_pairs", events=self._events_table(reviewed)):
+            a, b = sorted((row["a"], row["b"]))
+            pair = pairs.setdefault((a, b), {"a": a, "b": b, "events": 0, "cooperation": 0, "conflict": 0})
+            for key in ("events", "cooperation", "conflict"):
+                pair[key] += row[key]
+        return sorted(pairs.values(), key=lambda p: (-p["events"], p["a"], p["b"]))[:limit]
+
+    def actor_events(self, code: str, *, reviewed: bool = False) -> list[dict[str, Any]]:
+        """Events an actor (code, or country code) gave or received: date, QuadClass, Goldstein, the other side."""
+        code = code.upper()
+        rows = self._execute("actor_events", [code] * 6, events=self._events_table(reviewed))
+        return [dict(r) for r in rows]
+
+    def actor_names(self, code: str) -> list[dict[str, Any]]:
+        """The names the text gives an actor code (or the actors of a country), most frequent first."""
+        return [dict(r) for r in self._execute("actor_names", (code.upper(), code.upper()))]
+
+    def dyad_events(
+        self,
+        a: str,
+        b: str,
+        *,
+        statuses: Sequence[str] | None = ("occurred",),
+        merged: bool = True,
+        since: str | None = None,
+        until: str | None = None,
+        reviewed: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The events behind ``dyads(a, b)``: rows as ``iter_events`` gives them."""
+        f = self._dyad_filters(a, b, False, since, until)
+        if statuses:
+            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
+        if merged:
+            f.add("e.id = c.id")
+        return list(self._rows("events", f, limit, events=self._events_table(reviewed)))
+
+    def refresh_search_index(self) -> int:
+        """Add articles stored since the last call to the full-text index; returns how many (0 without FTS)."""
+        if not self.dialect.full_text:
+            return 0
+        done = int(self._meta("search_indexed_seq") or 0)
+        last = self._scalar("max_article_seq")
+        if last <= done:
+            return 0
+        with self._transaction():
+            self._execute("index_articles", (done,))
+            self._execute("index_quotes", (done,))
+            self._execute("set_meta", ("search_indexed_seq", str(last)))
+        return last - done
+
+    def search(self, text: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+        """Articles (title and body), quotes and actors matching every word of ``text``.
+
+        Titles and snippets mark the matched words with ``MATCH_START`` and ``MATCH_END``.
+        """
+        words = _search_words(text)
+        if not words:
+            return {"articles": [], "quotes": [], "actors": []}
+        actors = _Filters(self.dialect)
+        for word in words:
+            actors.contains(["name", "code"], word)
+        found = {"actors": list(self._rows("search_actors", actors, limit))}
+        if self.dialect.full_text:
+            self.refresh_search_index()
+            query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            found["articles"] = [dict(r) for r in self._execute("search_articles_fts", (query, limit))]
+            found["quotes"] = [dict(r) for r in self._execute("search_quotes_fts", (query, limit))]
+            return found
+        articles, quotes = _Filters(self.dialect), _Filters(self.dialect)
+        for word in words:
+            articles.contains(["a.title", "a.body"], word)
+            quotes.contains(["q.text"], word)
+        found["articles"] = list(self._rows("search_articles_like", articles, limit))
+        found["quotes"] = list(self._rows("search_quotes_like", quotes, limit))
+        for row in found["articles"]:
+            row["title"] = _like_snippet(row["title"] or "", words, 10_000)
+        for row in found["articles"] + found["quotes"]:
+            row["snippet"] = _like_snippet(row["snippet"], words)
+        return found
 
     # -- export
 
-    def iter_export(self, table: str = "events") -> Iterator[dict[str, Any]]:
-        """Every row of a table as stored (``events``, ``quotes``, ``actors``, ``mentions``, ``clusters``, ``articles``)."""
+    def iter_export(self, table: str = "events", *, reviewed: bool = False) -> Iterator[dict[str, Any]]:
+        """Every row of a table as stored (``events``, ``quotes``, ``actors``, ``mentions``, ``clusters``, ``articles``).
+
+        ``reviewed``: events and quotes with people's corrections applied (those marked wrong left out).
+        """
         if table not in EXPORT_TABLES:
             raise ValueError(f"table must be one of {', '.join(EXPORT_TABLES)}")
-        for row in self._execute(f"export_{table}"):
+        tables = {"events": self._events_table(reviewed), "quotes": self._quotes_table(reviewed)}
+        for row in self._execute(f"export_{table}", **tables):
             yield dict(row)
 
-    def iter_gdelt(self) -> Iterator[dict[str, Any]]:
+    def iter_gdelt(self, *, reviewed: bool = False) -> Iterator[dict[str, Any]]:
         """One GDELT 2.0 event-table row per event cluster (see docs/store.md for each column)."""
         from .gdelt import gdelt_row
 
-        for row in self._execute("gdelt"):
+        for row in self._execute("gdelt", events=self._events_table(reviewed)):
             yield gdelt_row(dict(row))
 
     def export(
-        self, format: str, output: str | Path | IO[str] | None = None, *, table: str = "events"
+        self,
+        format: str,
+        output: str | Path | IO[str] | None = None,
+        *,
+        table: str = "events",
+        reviewed: bool = False,
     ) -> int:
-        """Write a table as csv, jsonl, parquet, or the GDELT-shaped event table; returns the row count."""
+        """Write a table as csv, jsonl, parquet, the GDELT-shaped event table, or gold lines; returns the row count."""
+        if format == "gold":
+            return write_rows(self.iter_gold(), None, "jsonl", output)
         if format == "gdelt":
             from .gdelt import GDELT_COLUMNS
 
-            return write_rows(self.iter_gdelt(), GDELT_COLUMNS, "tsv", output)
-        rows = self.iter_export(table)
+            return write_rows(self.iter_gdelt(reviewed=reviewed), GDELT_COLUMNS, "tsv", output)
+        rows = self.iter_export(table, reviewed=reviewed)
         if format == "parquet":
             if output is None or not isinstance(output, (str, Path)):
                 raise StoreError("parquet export needs --output FILE")
             return _write_parquet(rows, Path(output), column_types(table))
         if format not in ("csv", "jsonl"):
-            raise ValueError("format must be csv, jsonl, parquet or gdelt")
+            raise ValueError("format must be csv, jsonl, parquet, gdelt or gold")
         return write_rows(rows, None, format, output)
 
 

@@ -1,0 +1,370 @@
+"""Load on `communique serve`: many concurrent clients over the main pages and API calls of a big corpus.
+
+    nice -n 19 .venv/bin/python benchmarks/web_load.py [--articles 10000] [--clients 100] [--seconds 60]
+                                                       [--output docs/benchmarks.md]
+
+The database is generated at run time (never committed): the articles of ../shared/corpora/voa.jsonl
+are analyzed once, then stored again and again under new ids and dates until there are ``--articles``
+of them. The server runs in its own process (``communique serve`` on a free loopback port); the
+clients are asyncio tasks with one keep-alive connection each, every one sending its next request
+as soon as the last one is answered (no think time: the hardest case for latency). Without
+../shared it prints "skipped" and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import datetime as dt
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+CORPUS = REPOSITORY.parent / "shared" / "corpora" / "voa.jsonl"
+SECTION = "# Web load"
+P99_GOAL_MS = 300
+
+
+# ---------------------------------------------------------------- the database
+
+
+def copies(analyses: list, n: int, seed: int = 1):
+    """``n`` analyses: the given ones again and again, each copy with its own id and a date moved over two years."""
+    rng = random.Random(seed)
+    for i in range(n):
+        source = analyses[i % len(analyses)]
+        item = copy.deepcopy(source)
+        shift = dt.timedelta(days=rng.randrange(-365, 365))
+        item.article.id = f"{source.article.id}-{i:05d}"
+        published = dt.date.fromisoformat(source.article.published or "2025-01-01") + shift
+        item.article.published = published.isoformat()
+        moved: set[int] = set()
+        for time_ref in [e.date for e in item.events if e.date] + list(item.times):
+            if id(time_ref) in moved or time_ref.granularity != "day" or not time_ref.value:
+                continue
+            moved.add(id(time_ref))
+            try:
+                time_ref.value = (dt.date.fromisoformat(time_ref.value) + shift).isoformat()
+            except ValueError:
+                continue
+        yield item
+
+
+def build_database(corpus: Path, db: Path, n: int) -> dict:
+    from communique.ingest import read_inputs
+    from communique.model import Article
+    from communique.pipeline import analyze_many
+    from communique.store import Store
+
+    started = time.perf_counter()
+    articles = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
+    analyses = list(analyze_many(articles))
+    analyzed = time.perf_counter()
+    with Store(db) as store:
+        batch = []
+        for item in copies(analyses, n):
+            batch.append(item)
+            if len(batch) == 500:
+                store.add(batch)
+                batch = []
+        if batch:
+            store.add(batch)
+        store.refresh_search_index()
+        counts = store.counts()
+    return {
+        "source_articles": len(analyses),
+        "analyze_seconds": analyzed - started,
+        "store_seconds": time.perf_counter() - analyzed,
+        "counts": counts,
+    }
+
+
+def request_mix(db: Path, seed: int = 2) -> list[tuple[str, float, list[str]]]:
+    """(kind, weight, addresses): the pages and API calls the clients pick from, drawn from the database."""
+    from communique.store import Store
+
+    rng = random.Random(seed)
+    with Store(db, create=False) as store:
+        ids = store.article_ids()
+        articles = rng.sample(ids, min(500, len(ids)))
+        actors = [a["code"] for a in store.actors(by="code", limit=40) if a["code"]]
+        pairs = [(p["a"], p["b"]) for p in store.country_pairs(limit=30)]
+        countries = sorted({c for pair in pairs for c in pair})
+        months = sorted(
+            {r["published"][:7] for r in store.connection.execute("SELECT published FROM articles")}
+        )
+    words = ["president", "sanctions", "talks", "military", "election", "minister", "attack", "agreement"]
+    plovers = ["ACCUSE", "CONSULT", "SUPPORT", "ASSAULT", "REQUEST", "AGREE"]
+
+    def events_query() -> str:
+        choice = rng.random()
+        if choice < 0.4:
+            query = f"country={rng.choice(countries)}"
+        elif choice < 0.7:
+            query = f"plover={rng.choice(plovers)}"
+        else:
+            query = f"status={rng.choice(['occurred', 'negated', 'expected'])}&since={rng.choice(months)}-01"
+        return query
+
+    def month_window() -> str:
+        month = rng.choice(months)
+        return f"since={month}-01&until={month}-28"
+
+    return [
+        ("home", 1, ["/"]),
+        ("search page", 1, [f"/search?q={w}" for w in words]),
+        ("article page", 3, [f"/article/{a}" for a in articles]),
+        ("events page", 2, [f"/events?{events_query()}&page={rng.randint(1, 5)}" for _ in range(300)]),
+        (
+            "events CSV",
+            0.5,
+            [f"/events.csv?country={rng.choice(countries)}&{month_window()}" for _ in range(100)],
+        ),
+        ("actor page", 1, [f"/actor/{a}" for a in actors]),
+        ("dyad page", 1, [f"/dyad/{a}/{b}" for a, b in pairs]),
+        ("network page", 0.5, ["/network"]),
+        ("api events", 2, [f"/api/events?{events_query()}&limit=50" for _ in range(300)]),
+        ("api article", 2, [f"/api/articles/{a}" for a in articles]),
+        ("api actors", 0.5, ["/api/actors", "/api/actors?by=country"]),
+        ("api dyads", 0.5, [f"/api/dyads?a={a}&b={b}" for a, b in pairs]),
+        ("api network", 0.5, ["/api/network"]),
+        ("api summary", 0.5, ["/api/summary"]),
+        ("api search", 0.5, [f"/api/search?q={w}" for w in words]),
+    ]
+
+
+# ---------------------------------------------------------------- the server and the clients
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "communique.cli", "serve", "--db", str(db), "--port", str(port)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped: {server.stderr.read() if server.stderr else ''}")
+        try:
+            if httpx.get(url + "/api/summary", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("the server did not answer in time")
+
+
+async def load(base: str, mix: list, clients: int, seconds: float, think: float = 0, seed: int = 3) -> dict:
+    """``clients`` concurrent clients for ``seconds``; returns latencies (ms) and errors by kind."""
+    import httpx
+
+    kinds = [kind for kind, _, _ in mix]
+    weights = [weight for _, weight, _ in mix]
+    addresses = {kind: urls for kind, _, urls in mix}
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, list[str]] = defaultdict(list)
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(number: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(seed * 1000 + number)
+        while time.perf_counter() < stop:
+            kind = rng.choices(kinds, weights)[0]
+            url = rng.choice(addresses[kind])
+            started = time.perf_counter()
+            try:
+                response = await http.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    errors[kind].append(f"{response.status_code} {url}")
+            except httpx.HTTPError as exc:
+                elapsed = (time.perf_counter() - started) * 1000
+                errors[kind].append(f"{type(exc).__name__} {url}")
+            latencies[kind].append(elapsed)
+            if think:  # a person reading the page before the next click
+                await asyncio.sleep(rng.expovariate(1 / think))
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+    return {"latencies": dict(latencies), "errors": dict(errors)}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+# ---------------------------------------------------------------- the report
+
+
+def heading(args: argparse.Namespace) -> str:
+    """Each kind of run has its own section of the report."""
+    return SECTION + (f", clients waiting {args.think:g} s between requests" if args.think else "")
+
+
+def render(args: argparse.Namespace, built: dict, result: dict, measured: float, loads: dict) -> str:
+    all_latencies = [v for vs in result["latencies"].values() for v in vs]
+    n_errors = sum(len(e) for e in result["errors"].values())
+    p99 = percentile(all_latencies, 99)
+    counts = built["counts"]
+    lines = [
+        heading(args),
+        "",
+        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with:",
+        "",
+        f"    nice -n 19 .venv/bin/python benchmarks/web_load.py --articles {args.articles} --clients {args.clients}"
+        f" --seconds {args.seconds:g}"
+        + (f" --think {args.think:g}" if args.think else "")
+        + " --output docs/benchmarks.md",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()};"
+        f" server and clients on the same cores (and the machine shared with other users).",
+        f"- Load average over 1 minute: {loads['before']:.2f} before the load, {loads['after']:.2f} at its end."
+        f" CPU the server got: {loads['server_cpu']:.1f} s in {measured:.0f} s ({loads['server_cpu'] / measured:.2f}"
+        f" cores), {loads['server_cpu'] / max(1, len(all_latencies)) * 1000:.1f} ms per request; the clients:"
+        f" {loads['client_cpu']:.1f} s.",
+        f"- Database: {counts['articles']:,} articles ({built['source_articles']} VOA articles analyzed once, then"
+        f" stored under new ids and dates), {counts['events']:,} events, {counts['quotes']:,} quotes,"
+        f" {counts['actors']:,} actors; "
+        + (
+            f"built in {built['analyze_seconds'] + built['store_seconds']:.0f} s"
+            if "analyze_seconds" in built
+            else "built by an earlier run (--db)"
+        )
+        + " (not part of the timings).",
+        f"- {args.clients} concurrent clients (one keep-alive connection each, "
+        + (f"waiting {args.think:g} s on average between requests" if args.think else "no think time")
+        + "), for"
+        f" {measured:.0f} s after a {args.warmup:g} s warm-up, over the mix of pages and API calls below;"
+        " `communique serve` in one process (uvicorn).",
+        "",
+        f"**{len(all_latencies):,} requests, {n_errors} errors, {len(all_latencies) / measured:.0f} requests/s;"
+        f" latency p50 {percentile(all_latencies, 50):.0f} ms, p90 {percentile(all_latencies, 90):.0f} ms,"
+        f" p99 {p99:.0f} ms, max {max(all_latencies, default=float('nan')):.0f} ms.**"
+        f" The goal (issue 11) is no errors and p99 under {P99_GOAL_MS} ms: "
+        + ("met." if n_errors == 0 and p99 < P99_GOAL_MS else "**not met** on this run."),
+        "",
+        "| request | share | requests | errors | p50 ms | p90 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, values in sorted(result["latencies"].items(), key=lambda kv: -len(kv[1])):
+        lines.append(
+            f"| {kind} | {len(values) / len(all_latencies):.0%} | {len(values):,} | {len(result['errors'].get(kind, []))}"
+            f" | {statistics.median(values):.0f} | {percentile(values, 90):.0f} | {percentile(values, 99):.0f}"
+            f" | {max(values):.0f} |"
+        )
+    per_request = loads["server_cpu"] / max(1, len(all_latencies))
+    if per_request > 0:
+        capacity = 1 / per_request
+        lines += [
+            "",
+            f"Reading the figures: at {per_request * 1000:.1f} ms of server CPU per request, one server process"
+            f" with a core to itself would answer about {capacity:.0f} requests/s, so {args.clients} clients"
+            + (
+                f" without think time would wait about {args.clients / capacity * 1000:.0f} ms a request;"
+                f" p99 under {P99_GOAL_MS} ms for them needs about {args.clients / (P99_GOAL_MS / 1000):.0f}"
+                " requests/s, i.e. several server processes or cheaper requests, and a machine not shared."
+                if not args.think
+                else f" sending one request every {args.think:g} s need {args.clients / args.think:.0f} requests/s."
+            ),
+        ]
+    if n_errors:
+        lines += ["", "First errors:", ""]
+        lines += [f"- {e}" for es in result["errors"].values() for e in es[:3]]
+    lines += [
+        "",
+        "How it is measured: each client picks a request kind by the weights of `request_mix` (article pages"
+        " and event lists most), then one address of that kind (random articles, countries, PLOVER types,"
+        " months, the most active actors and country pairs), and times it from sending to the last byte."
+        " Aggregates (home, actor, dyad, network, event counts, search) are cached by the server until an"
+        " article is added (or, for results with corrections applied, a correction); article pages and event"
+        " lists are queried every time.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=60, help="measuring time (default: %(default)s)")
+    parser.add_argument("--warmup", type=float, default=10)
+    parser.add_argument(
+        "--think", type=float, default=0, help="mean seconds a client waits between requests (default: none)"
+    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--db", type=Path, help="keep the generated database here (default: a temporary file)"
+    )
+    parser.add_argument("--output", type=Path, help="write the report's section into this Markdown file")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"skipped: {args.corpus} is absent")
+        return 0
+    from communique.web import free_port
+
+    with tempfile.TemporaryDirectory() as scratch:
+        db = args.db or Path(scratch) / "load.db"
+        if db.exists():
+            from communique.store import Store
+
+            with Store(
+                db, create=False
+            ) as store:  # made by an earlier run: ids are "{source id}-{copy number}"
+                sources = store.connection.execute(
+                    "SELECT COUNT(DISTINCT substr(id, 1, length(id) - 6)) FROM articles"
+                ).fetchone()[0]
+                built = {"source_articles": sources, "counts": store.counts()}
+        else:
+            print(f"building {args.articles:,} articles in {db} ...", file=sys.stderr)
+            built = build_database(args.corpus, db, args.articles)
+        mix = request_mix(db)
+        port = free_port()
+        server = start_server(db, port)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base, server)
+            asyncio.run(load(base, mix, args.clients, args.warmup))
+            loads = {"before": os.getloadavg()[0]}
+            server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
+            started = time.perf_counter()
+            result = asyncio.run(load(base, mix, args.clients, args.seconds, args.think))
+            measured = time.perf_counter() - started
+            loads["after"] = os.getloadavg()[0]
+            loads["server_cpu"] = cpu_seconds(server.pid) - server_cpu
+            loads["client_cpu"] = time.process_time() - client_cpu
+        finally:
+            server.terminate()
+            server.wait(10)
+    text = render(args, built, result, measured, loads)
+    print(text)
+    if args.output:
+        from report import write_section
+
+        write_section(args.output, heading(args), text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,413 @@
+"""What the pages show, computed from store rows: pure functions, no I/O (the routes fetch, these shape).
+
+Marked article text is returned as plain data (paragraphs of runs of pieces) so that the templates,
+with Jinja2's autoescape, are the only place text becomes HTML. Charts are SVG geometry drawn by
+the templates: numbers here, markup there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis import parse_day, period_of
+from ..store import MATCH_END, MATCH_START
+
+# ---------------------------------------------------------------- the article's text, marked
+
+
+@dataclass
+class Piece:
+    text: str
+    kind: str | None = None  # "event" (a trigger), "actor" (a mention), or None
+    index: int | None = None  # the event's or the actor's position in the analysis
+    first: bool = True  # the first piece of its mark (carries the id the side list links to)
+
+
+@dataclass
+class Run:
+    quote: int | None  # the quote's position in the analysis, or None outside quotes
+    pieces: list[Piece] = field(default_factory=list)
+    first: bool = True  # the first run of its quote
+
+
+def _non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """Spans in the order given (most important first) that overlap none taken before, sorted by start."""
+    taken: list[tuple[int, int, Any]] = []
+    for start, end, value in spans:
+        if start is None or end is None or end <= start:
+            continue
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, value))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def marked_paragraphs(body: str, analysis: Any) -> list[list[Run]]:
+    """The body as paragraphs of runs (inside or outside a quote) of pieces (plain, trigger or mention)."""
+    marks = _non_overlapping(
+        [(e.trigger.start, e.trigger.end, ("event", i)) for i, e in enumerate(analysis.events)]
+        + [(m.start, m.end, ("actor", i)) for i, actor in enumerate(analysis.actors) for m in actor.mentions]
+    )
+    quotes = _non_overlapping((q.start, q.end, i) for i, q in enumerate(analysis.quotes))
+    seen_marks: set[tuple[str, int, int]] = set()
+    seen_quotes: set[int] = set()
+    paragraphs = []
+    position = 0
+    for line in body.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if not line.strip():
+            continue
+        cuts = {start, end}
+        for s, e, _ in marks + quotes:
+            if e > start and s < end:
+                cuts.update(x for x in (s, e) if start < x < end)
+        runs: list[Run] = []
+        points = sorted(cuts)
+        for x, y in zip(points, points[1:], strict=False):
+            quote = next((i for s, e, i in quotes if s <= x and y <= e), None)
+            mark = next(((s, value) for s, e, value in marks if s <= x and y <= e), None)
+            if not runs or runs[-1].quote != quote:
+                runs.append(Run(quote, first=quote is not None and quote not in seen_quotes))
+                if quote is not None:
+                    seen_quotes.add(quote)
+            if mark is None:
+                runs[-1].pieces.append(Piece(body[x:y]))
+            else:
+                key = (mark[1][0], mark[1][1], mark[0])
+                runs[-1].pieces.append(Piece(body[x:y], mark[1][0], mark[1][1], key not in seen_marks))
+                seen_marks.add(key)
+        paragraphs.append(runs)
+    return paragraphs
+
+
+def highlighted(text: str | None) -> list[tuple[str, bool]]:
+    """A search title or snippet as (text, matched) pieces, from the store's match marks."""
+    pieces: list[tuple[str, bool]] = []
+    for i, part in enumerate((text or "").split(MATCH_START)):
+        if i == 0:
+            pieces.append((part, False))
+            continue
+        matched, _, rest = part.partition(MATCH_END)
+        pieces += [(matched, True), (rest, False)]
+    return [p for p in pieces if p[0]]
+
+
+# ---------------------------------------------------------------- charts
+
+
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str
+    href: str | None = None
+
+
+@dataclass
+class Chart:
+    """An SVG chart: bars, lines, axis labels and grid lines in a ``width`` x ``height`` box."""
+
+    width: int
+    height: int
+    bars: list[Bar] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    labels: list[dict[str, Any]] = field(default_factory=list)  # x, y, text, anchor
+    grid: list[dict[str, Any]] = field(default_factory=list)  # y, label
+    title: str = ""
+
+
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 10, 14, 26
+
+
+def _nice_step(span: float, ticks: int = 4) -> float:
+    raw = span / ticks if span > 0 else 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+
+
+def _x_labels(chart: Chart, periods: Sequence[str], slot: float) -> None:
+    every = max(1, math.ceil(len(periods) / 8))  # at most eight labels: readable at phone width
+    for i, label in enumerate(periods):
+        if i % every == 0:
+            chart.labels.append(
+                {"x": _LEFT + slot * (i + 0.5), "y": chart.height - 8, "text": label, "anchor": "middle"}
+            )
+
+
+def diverging_bars(
+    periods: Sequence[str],
+    up: Sequence[dict[int, int]],
+    down: Sequence[dict[int, int]],
+    *,
+    up_name: str,
+    down_name: str,
+    href: Sequence[str | None] | None = None,
+    width: int = 960,
+    height: int = 240,
+) -> Chart:
+    """Stacked bars per period: counts by QuadClass above the axis (``up``) and below it (``down``)."""
+    chart = Chart(width, height, title=f"{up_name} above, {down_name} below, by QuadClass")
+    top = max([sum(u.values()) for u in up] + [0])
+    bottom = max([sum(d.values()) for d in down] + [0])
+    if top + bottom == 0:
+        top = 1
+    plot = height - _TOP - _BOTTOM
+    scale = plot / (top + bottom)
+    axis = _TOP + top * scale
+    slot = (width - _LEFT - _RIGHT) / max(1, len(periods))
+    bar_width = min(48.0, max(1.0, slot * 0.7))
+    for i, period in enumerate(periods):
+        x = _LEFT + slot * i + (slot - bar_width) / 2
+        for values, sign, name in ((up[i], -1, up_name), (down[i], 1, down_name)):
+            offset = 0.0
+            for quad in sorted(values):
+                count = values[quad]
+                if not count:
+                    continue
+                h = count * scale
+                y = axis - offset - h if sign < 0 else axis + offset
+                offset += h
+                chart.bars.append(
+                    Bar(
+                        round(x, 1),
+                        round(y, 1),
+                        round(bar_width, 1),
+                        round(h, 1),
+                        f"q{quad}",
+                        f"{period}: {count} {QUAD_NAMES[quad]} ({name})",
+                        href[i] if href else None,
+                    )
+                )
+    chart.grid = [{"y": round(axis, 1), "label": "0"}]
+    if top:
+        chart.grid.append({"y": round(axis - top * scale, 1), "label": str(top)})
+    if bottom:
+        chart.grid.append({"y": round(axis + bottom * scale, 1), "label": str(bottom)})
+    _x_labels(chart, periods, slot)
+    return chart
+
+
+def line_chart(
+    periods: Sequence[str],
+    series: dict[str, Sequence[float]],
+    *,
+    href: Sequence[str | None] | None = None,
+    width: int = 960,
+    height: int = 200,
+) -> Chart:
+    """One line per named series over the periods, with a point (and its tooltip) per period."""
+    chart = Chart(width, height, title=" and ".join(series) + " per period")
+    values = [v for vs in series.values() for v in vs] or [0.0]
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
+    plot = height - _TOP - _BOTTOM
+    slot = (width - _LEFT - _RIGHT) / max(1, len(periods))
+
+    def y_of(value: float) -> float:
+        return round(_TOP + (high - value) / (high - low) * plot, 1)
+
+    tick = low
+    while tick <= high + step / 2:
+        chart.grid.append({"y": y_of(tick), "label": f"{tick:g}"})
+        tick += step
+    for n, (name, vs) in enumerate(series.items()):
+        points = [(round(_LEFT + slot * (i + 0.5), 1), y_of(v)) for i, v in enumerate(vs)]
+        chart.lines.append(
+            {
+                "css": f"line{n}",
+                "name": name,
+                "points": " ".join(f"{x},{y}" for x, y in points),
+                "dots": [
+                    {
+                        "x": x,
+                        "y": y,
+                        "title": f"{periods[i]}: {name} {vs[i]:g}",
+                        "href": href[i] if href else None,
+                    }
+                    for i, (x, y) in enumerate(points)
+                ],
+            }
+        )
+    _x_labels(chart, periods, slot)
+    return chart
+
+
+# ---------------------------------------------------------------- actor and dyad pages
+
+
+def month_range(days: Iterable[str | None]) -> list[str]:
+    """Every month (YYYY-MM) from the first to the last of the dated days given."""
+    months = sorted({d[:7] for d in days if parse_day(d)})
+    if not months:
+        return []
+    year, month = map(int, months[0].split("-"))
+    last = months[-1]
+    found = []
+    while f"{year:04d}-{month:02d}" <= last:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def actor_timeline(code: str, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Events given and received per month by QuadClass, and the main counterparts, for an actor page."""
+    months = month_range(r["date"] for r in rows)
+    given: dict[str, Counter] = defaultdict(Counter)
+    received: dict[str, Counter] = defaultdict(Counter)
+    counterparts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for r in rows:
+        if r["quad_class"] in QUAD_NAMES and parse_day(r["date"]):
+            (given if r["given"] else received)[r["date"][:7]][r["quad_class"]] += 1
+        other = "target" if r["given"] else "source"
+        other_code = r[f"{other}_code"] or r[f"{other}_country"]
+        if other_code and other_code != code:
+            side = counterparts[(other_code, r[other] or other_code)]
+            side["events"] += 1
+            side["cooperation" if (r["quad_class"] or 0) in (1, 2) else "conflict"] += (
+                1 if r["quad_class"] else 0
+            )
+    ranked = sorted(counterparts.items(), key=lambda kv: (-kv[1]["events"], kv[0]))
+    return {
+        "months": months,
+        "given": sum(1 for r in rows if r["given"]),
+        "received": sum(1 for r in rows if not r["given"]),
+        "chart": diverging_bars(
+            months,
+            [given[m] for m in months],
+            [received[m] for m in months],
+            up_name="given",
+            down_name="received",
+        ),
+        "counterparts": [{"code": c, "name": n, **dict(counts)} for (c, n), counts in ranked[:15]],
+    }
+
+
+def dyad_charts(series: Sequence[dict[str, Any]]) -> dict[str, Chart]:
+    """The dyad page's charts: QuadClass counts per period, and Goldstein and PLOVER sums."""
+    periods = [p["period"] for p in series]
+    links = [f"#period-{p}" if s["events"] else None for p, s in zip(periods, series, strict=True)]
+    return {
+        "counts": diverging_bars(
+            periods,
+            [{1: s["q1_verbal_coop"], 2: s["q2_material_coop"]} for s in series],
+            [{3: s["q3_verbal_conflict"], 4: s["q4_material_conflict"]} for s in series],
+            up_name="cooperation",
+            down_name="conflict",
+            href=links,
+        ),
+        "scores": line_chart(
+            periods,
+            {
+                "Goldstein sum": [s["goldstein"] for s in series],
+                "PLOVER score sum": [s["plover_score"] for s in series],
+            },
+            href=links,
+        ),
+    }
+
+
+def events_by_period(events: Iterable[dict[str, Any]], period: str) -> dict[str, list[dict[str, Any]]]:
+    """Dyad events grouped under the label of their period (the events behind each chart point)."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in events:
+        day = parse_day(e["date"])
+        if day:
+            grouped[period_of(day, period)[0]].append(e)
+    return grouped
+
+
+# ---------------------------------------------------------------- network
+
+COMMUNITY_COLOURS = 8  # css classes c0..c7; communities beyond share c8 (grey)
+
+
+def network_drawing(graph: Any, *, nodes: int, width: int = 760, height: int = 520) -> dict[str, Any]:
+    """Node positions (a seeded spring layout: the same picture every time), edges and communities."""
+    import networkx as nx
+
+    keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["events"], n))[:nodes]
+    sub = graph.subgraph(keep)
+    if not keep:
+        return {"width": width, "height": height, "nodes": [], "edges": [], "communities": []}
+    # spring forces by |weight|: allies and enemies both pull together, so that an edge stays short enough to read
+    layout_graph = nx.Graph()
+    layout_graph.add_nodes_from(sorted(sub.nodes))
+    layout_graph.add_weighted_edges_from(
+        sorted((a, b, 1 + math.log1p(abs(d["weight"]))) for a, b, d in sub.edges(data=True))
+    )
+    # a weak pull to a centre keeps unconnected groups from drifting to the corners
+    centre = object()
+    layout_graph.add_weighted_edges_from((centre, n, 0.3) for n in sorted(sub.nodes))
+    spread = 1.6 / math.sqrt(len(keep) + 1)
+    positions = nx.spring_layout(layout_graph, seed=7, weight="weight", k=spread, iterations=200)
+    positions.pop(centre)
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    margin = 36
+
+    def scale(value: float, low: float, high: float, size: int) -> float:
+        return round(margin + (value - low) / ((high - low) or 1) * (size - 2 * margin), 1)
+
+    top_events = max(graph.nodes[n]["events"] for n in keep)
+    drawn_nodes = [
+        {
+            "id": n,
+            "x": scale(positions[n][0], min(xs), max(xs), width),
+            "y": scale(positions[n][1], min(ys), max(ys), height),
+            "r": round(6 + 14 * math.sqrt(graph.nodes[n]["events"] / top_events), 1),
+            "community": graph.nodes[n]["community"],
+            "css": f"c{min(graph.nodes[n]['community'], COMMUNITY_COLOURS)}",
+            "events": graph.nodes[n]["events"],
+        }
+        for n in sorted(keep)
+    ]
+    where = {n["id"]: n for n in drawn_nodes}
+    top_weight = max([abs(d["weight"]) for _, _, d in sub.edges(data=True)] + [1])
+    edges = []
+    for a, b, d in sorted(sub.edges(data=True)):
+        a, b = sorted((a, b))
+        edges.append(
+            {
+                "a": a,
+                "b": b,
+                "x1": where[a]["x"],
+                "y1": where[a]["y"],
+                "x2": where[b]["x"],
+                "y2": where[b]["y"],
+                "width": round(1 + 5 * abs(d["weight"]) / top_weight, 1),
+                "css": "coop" if d["weight"] > 0 else ("conflict" if d["weight"] < 0 else "even"),
+                **{k: d[k] for k in ("weight", "cooperation", "conflict")},
+            }
+        )
+    groups: dict[int, list[str]] = defaultdict(list)
+    for n in drawn_nodes:
+        groups[n["community"]].append(n["id"])
+    return {
+        "width": width,
+        "height": height,
+        "nodes": drawn_nodes,
+        "edges": edges,
+        "communities": [
+            {"number": c, "css": f"c{min(c, COMMUNITY_COLOURS)}", "members": sorted(groups[c])}
+            for c in sorted(groups)
+        ],
+        "hidden": graph.number_of_nodes() - len(keep),
+    }

@@ -1,0 +1,361 @@
+"""The web app's pages and JSON API, through FastAPI's test client: every endpoint, bad parameters included."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'communique[web]'")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from communique.web import create_app, is_loopback  # noqa: E402
+from web_corpus import HOSTILE_NAME, HOSTILE_TITLE, PWNED, write_web_db  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path):
+    return write_web_db(tmp_path / "web.db")
+
+
+@pytest.fixture
+def client(db):
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
+
+
+def token(client) -> str:
+    return client.get("/api/csrf").json()["csrf_token"]
+
+
+def correct(client, **body):
+    return client.post("/api/corrections", json=body, headers={"X-CSRF-Token": token(client)})
+
+
+# ---------------------------------------------------------------- API
+
+
+def test_summary(client):
+    summary = client.get("/api/summary").json()
+    assert summary["summary"]["articles"] == 7
+    assert summary["summary"]["events"] == 12
+    assert summary["summary"]["first_published"] == "2023-02-28"
+    assert {"a": "BLR", "b": "CHN"} in [{"a": p["a"], "b": p["b"]} for p in summary["pairs"]]
+
+
+def test_events_with_filters_and_paging(client):
+    everything = client.get("/api/events").json()
+    assert everything["total"] == 12 and len(everything["rows"]) == 12
+    page = client.get("/api/events?limit=5&offset=10").json()
+    assert [r["id"] for r in page["rows"]] == [11, 12]
+    chn = client.get("/api/events?country=chn&status=occurred").json()
+    assert {r["id"] for r in chn["rows"]} == {1, 2, 4, 6}
+    assert client.get("/api/events?plover=SANCTION&since=2023-03-01&until=2023-03-31").json()["total"] == 1
+    assert client.get("/api/events?quad_class=4&merged=true").json()["total"] == 2
+    assert client.get("/api/events?search=drones").json()["rows"][0]["id"] == 3
+
+
+@pytest.mark.parametrize(
+    "query, problem",
+    [
+        ("country=CHINA", "country"),
+        ("plover=HUG", "plover"),
+        ("quad_class=5", "quad_class"),
+        ("quad_class=two", "quad_class"),
+        ("status=done", "status"),
+        ("since=2023-13-01", "since"),
+        ("until=yesterday", "until"),
+        ("limit=0", "limit"),
+        ("limit=100000", "limit"),
+        ("offset=-1", "offset"),
+        ("merged=perhaps", "merged"),
+    ],
+)
+def test_a_bad_event_filter_is_a_400_naming_the_parameter(client, query, problem):
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 400
+    assert response.json()["problems"][0].startswith(f"{problem}:")
+    if problem not in ("limit", "offset"):  # the page has per_page and page instead
+        page = client.get(f"/events?{query}")
+        assert page.status_code == 400 and problem in page.text
+
+
+def test_events_csv_is_exactly_the_filtered_rows(client):
+    response = client.get("/api/events.csv?country=BLR")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [int(r["id"]) for r in rows] == [
+        r["id"] for r in client.get("/api/events?country=BLR").json()["rows"]
+    ]
+    empty = client.get("/events.csv?country=ZZZ").text
+    assert empty.startswith("id,cluster_id,date") and len(empty.splitlines()) == 1
+
+
+def test_article(client):
+    article = client.get("/api/articles/a1").json()
+    assert article["article"]["title"] == "Lukashenko in Beijing"
+    assert [e["id"] for e in article["events"]] == [1, 2, 3]
+    assert article["quotes"][0]["speaker"]["name"] == "Ned Price"
+    assert article["corrections"] == []
+    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get("/api/articles/" + "x" * 300).status_code == 400
+
+
+def test_actors(client):
+    actors = client.get("/api/actors?limit=3").json()
+    assert len(actors) == 3 and all("events_given" in a for a in actors)
+    assert {a["country"] for a in client.get("/api/actors?by=country").json()} >= {"CHN", "BLR", "RUS"}
+    assert client.get("/api/actors?by=planet").status_code == 400
+    actor = client.get("/api/actors/blr").json()
+    assert actor["code"] == "BLR" and actor["events_given"] >= 3
+    assert "CHNGOV" in {c["code"] for c in actor["counterparts"]}
+    assert client.get("/api/actors/XYZ").status_code == 404
+    assert client.get("/api/actors/%3Cscript%3E").status_code == 400
+
+
+def test_dyads_and_network(client):
+    dyad = client.get("/api/dyads?a=BLR&b=CHN").json()
+    assert [p["period"] for p in dyad["series"]] == ["2023-02", "2023-03"]
+    assert {e["id"] for e in dyad["events"]} == {1, 6}  # the a2 report of the visit merged with a1's
+    assert client.get("/api/dyads?a=BLR&b=CHN&period=week").json()["series"][0]["period"].startswith("2023-W")
+    assert client.get("/api/dyads?a=BLR&b=CHN&period=day").status_code == 400
+    assert client.get("/api/dyads?a=BLR").status_code == 400
+    network = client.get("/api/network").json()
+    assert {"BLR", "CHN", "RUS", "UKR", "USA"} <= {n["id"] for n in network["nodes"]}
+    assert network["communities"]
+    assert client.get("/api/network?since=2023-04-01").json()["nodes"] != network["nodes"]
+    assert client.get("/api/network?since=april").status_code == 400
+
+
+def test_search(client):
+    found = client.get("/api/search?q=drones").json()
+    assert [a["id"] for a in found["articles"]] == ["a1"]
+    assert client.get("/api/search?q=").status_code == 400
+    assert client.get("/api/search").status_code == 400
+    assert client.get("/api/search?q=" + "x" * 201).status_code == 400
+
+
+def test_a_correction_through_the_api(client):
+    # seen before the correction: what is shown after it must not be a stale copy
+    assert client.get("/api/events?status=negated&reviewed=true").json()["total"] == 1
+    assert client.get("/api/summary").json()["summary"]["corrections"] == 0
+    assert (
+        correct(
+            client, item="event", item_id=12, verdict="corrected", reviewer="Ana", status="negated"
+        ).status_code
+        == 201
+    )
+    assert client.get("/api/events?status=negated&reviewed=true").json()["total"] == 2
+    assert client.get("/api/events?status=negated").json()["total"] == 1
+    assert client.get("/api/summary").json()["summary"]["corrections"] == 1
+    (saved,) = client.get("/api/corrections?article_id=a6").json()
+    assert (saved["item_id"], saved["status"], saved["reviewer"]) == (12, "negated", "Ana")
+    assert client.get("/api/corrections?article_id=nope").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"item": "event", "item_id": 12, "verdict": "fine", "reviewer": "Ana"}, 400),
+        ({"item": "event", "item_id": 12, "verdict": "right"}, 400),
+        ({"item": "event", "item_id": 12, "verdict": "corrected", "reviewer": "Ana", "cameo": "999"}, 400),
+        (
+            {
+                "item": "event",
+                "item_id": 12,
+                "verdict": "corrected",
+                "reviewer": "Ana",
+                "source": {"country": "X"},
+            },
+            400,
+        ),
+        ({"item": "event", "item_id": "twelve", "verdict": "right", "reviewer": "Ana"}, 400),
+        ({"item": "event", "item_id": 999, "verdict": "right", "reviewer": "Ana"}, 404),
+    ],
+)
+def test_a_bad_correction_is_refused(client, body, status):
+    response = correct(client, **body)
+    assert response.status_code == status, response.text
+    assert client.get("/api/corrections?article_id=a6").json() == []
+
+
+def test_a_correction_needs_the_csrf_token(client):
+    body = {"item": "event", "item_id": 12, "verdict": "right", "reviewer": "Ana"}
+    assert client.post("/api/corrections", json=body).status_code == 403
+    assert client.post("/api/corrections", json=body, headers={"X-CSRF-Token": "guess"}).status_code == 403
+    form = {"item": "event", "item_id": "12", "verdict": "right", "reviewer": "Ana"}
+    assert client.post("/article/a6/review", data=form).status_code == 403
+    assert client.get("/api/corrections?article_id=a6").json() == []
+    # another app (a restart) has another token
+    assert TestClient(create_app(client.app.state.stores.db), base_url="http://127.0.0.1").get(
+        "/api/csrf"
+    ).json() != {"csrf_token": token(client)}
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_every_page_renders(client):
+    for path, words in [
+        ("/", "Most active actors"),
+        ("/search?q=Beijing", "Lukashenko in <mark>Beijing</mark>"),
+        ("/search", "Search"),
+        ("/article/a1", "Lukashenko in Beijing"),
+        ("/events", '<span id="total">12</span> events'),
+        (
+            "/events?country=&plover=&since=",
+            '<span id="total">12</span> events',
+        ),  # a form's empty fields are not given
+        ("/actor/BLRGOV", "Aleksandr Lukashenko"),
+        ("/dyad/BLR/CHN", "The events behind each point"),
+        ("/network", "Blocs"),
+        ("/docs", "/api/events"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert words in response.text, path
+    assert client.get("/openapi.json").json()["paths"]["/api/events"]
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/article/nope").status_code == 404
+    assert client.get("/dyad/BLR/%20").status_code == 400
+    assert client.get("/network?nodes=1").status_code == 400
+    assert client.get("/events?page=0").status_code == 400
+    assert client.get("/article/a1?review=event-x").status_code == 400
+
+
+def test_the_article_marks_triggers_mentions_and_quotes(client):
+    html = client.get("/article/a1").text
+    assert '<form method="post"' not in html  # a review form opens for one item at a time
+    assert 'href="?review=event-1#event-1"' in html
+    opened = client.get("/article/a1?review=event-2").text
+    assert opened.count('<form method="post"') == 1 and 'name="item_id" value="2"' in opened
+    assert 'id="trigger-1"' in html and 'href="#event-1"' in html and 'id="event-1"' in html
+    assert 'id="q-1"' in html and 'id="quote-1"' in html
+    assert "042 Make a visit" in html or "042" in html
+    assert 'href="/actor/CHN"' in html
+
+
+def test_events_page_pages_and_links_its_csv(client):
+    html = client.get("/events?per_page=5&page=2&country=CHN").text
+    assert "page 2 of" in html
+    assert 'href="/events.csv?country=CHN"' in html
+
+
+def test_a_review_through_the_form_shows_on_the_page_as_a_correction(client):
+    form = {
+        "csrf_token": token(client),
+        "item": "event",
+        "item_id": "12",
+        "verdict": "corrected",
+        "status": "negated",
+        "source_name": "",
+        "target_name": "Ned Price",
+        "target_country": "usa",
+        "target_sector": "gov",
+        "reviewer": "<b>Ana</b>",
+        "note": f"<script>{PWNED}</script>",
+    }
+    response = client.post("/article/a6/review", data=form, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/article/a6#event-12"
+    html = client.get("/article/a6").text
+    assert "Corrected" in html and "&lt;b&gt;Ana&lt;/b&gt;" in html and "<b>Ana</b>" not in html
+    assert "&lt;script&gt;" in html and f"<script>{PWNED}" not in html
+    assert "Ned Price USAGOV" in html
+    # the form, opened again, remembers the reviewer's name
+    form_page = client.get("/article/a6?review=event-12").text
+    assert 'value="&lt;b&gt;Ana&lt;/b&gt;"' in form_page
+    # a verdict of right ignores the correction fields the form still holds
+    form.update(verdict="right", item_id="12", note="")
+    assert client.post("/article/a6/review", data=form, follow_redirects=False).status_code == 303
+    assert client.get("/api/corrections?article_id=a6").json()[-1]["status"] is None
+
+
+def test_a_bad_review_form_is_a_400_with_the_reason(client):
+    form = {
+        "csrf_token": token(client),
+        "item": "event",
+        "item_id": "12",
+        "verdict": "corrected",
+        "reviewer": "Ana",
+    }
+    response = client.post("/article/a6/review", data=form)
+    assert response.status_code == 400 and "at least one corrected field" in response.text
+    form.update(item_id="1")  # an event of another article
+    assert client.post("/article/a6/review", data={**form, "verdict": "right"}).status_code == 404
+
+
+def test_hostile_text_is_escaped_everywhere(client):
+    for path in [
+        "/article/h1",
+        "/search?q=hostile",
+        "/search?q=fine",
+        "/events",
+        "/actor/UKR",
+        "/actor/UKRBUS",
+        "/",
+    ]:
+        html = client.get(path).text
+        assert "<script>window" not in html, path
+        assert "<img src=x" not in html and "<b onmouseover" not in html, path
+    article = client.get("/article/h1").text
+    assert "&lt;script&gt;" in article and "&lt;img src=x onerror=" in article
+    assert 'href="javascript:' not in article  # the article's url is not a web address: no link
+    assert HOSTILE_TITLE in client.get("/api/articles/h1").json()["article"]["title"]
+    assert client.get("/api/actors/UKRBUS").json()["names"][0]["name"] == HOSTILE_NAME
+
+
+def test_security_headers_and_hosts(client, db):
+    response = client.get("/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+    # a page on another site whose name resolves to 127.0.0.1 (DNS rebinding) is refused
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert (
+        TestClient(create_app(db, trusted_hosts=None), base_url="http://evil.example").get("/").status_code
+        == 200
+    )
+
+
+def test_loopback_addresses():
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2") and not is_loopback("example.com")
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path):
+    from communique.store import StoreError
+
+    with pytest.raises(StoreError, match="no such database"):
+        create_app(tmp_path / "missing.db")
+
+
+def test_the_cache_computes_a_result_once_and_keeps_machine_results_across_corrections():
+    import threading
+    import time
+
+    from communique.web.app import Cache
+
+    class Versions:
+        version = (10, 0)
+
+        def data_version(self):
+            return self.version
+
+    store, cache, calls = Versions(), Cache(), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return len(calls)
+
+    threads = [threading.Thread(target=cache.get, args=(store, ("k",), slow)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [1]  # eight requests at once, one query
+    assert cache.get(store, ("reviewed",), lambda: "before", with_corrections=True) == "before"
+    store.version = (10, 1)  # a correction
+    assert cache.get(store, ("k",), slow) == 1
+    assert cache.get(store, ("reviewed",), lambda: "after", with_corrections=True) == "after"
+    store.version = (11, 1)  # an ingest
+    assert cache.get(store, ("k",), slow) == 2
