@@ -5,10 +5,10 @@ their speakers resolved through the article's ``ActorIndex``:
 
 - ``direct``: whole sentences in quote marks ("“...,” he said."; "said Mr. Pantucci"; "X said: “...”"),
   over several sentences or paragraphs (an opening mark on each paragraph, the closing one on the last),
-  split around the attribution ("“...,” he said, “...”" is one quote), with quotes inside quotes kept
-  inside. A quoted sentence with no cue of its own continues the previous speaker's quote.
-  A quoted sentence with no cue of its own right after an attributed one (“...,” he said. “...”) is part
-  of the same quote (one utterance, one record). Each turn of a quoted transcript ("“PENCE: ...") is a
+  with quotes inside quotes kept inside. Each stretch between an opening and a closing mark is a quote of
+  its own (``eval/FORMAT.md``): a quote split by its attribution ("“...,” he said, “...”") is two quotes
+  of the same speaker, and a quoted sentence with no cue of its own (“...,” he said. “...”) is another
+  quote of the speaker before it. Each turn of a quoted transcript ("“PENCE: ...") is a
   quote of its labelled speaker.
 - ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
   that it would face “real costs” if ..."), and, from two words on, the quoted words themselves (a single
@@ -30,9 +30,9 @@ Quoted names, titles, slogans and scare quotes ("a “no limits” partnership",
 headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
 a cue reports it. The cue words are data (``data/speech_verbs.yaml``).
 
-Quote offsets are character offsets into ``doc.text`` (the article body), end exclusive. A quote split
-around its attribution spans from its first to its last quoted word; its text is the quoted parts
-joined by a space, without the attribution.
+Quote offsets are character offsets into ``doc.text`` (the article body), end exclusive. A quote over
+several paragraphs spans from its first to its last quoted word; its text is the quoted parts joined by
+a space.
 """
 
 from __future__ import annotations
@@ -1170,48 +1170,26 @@ class _Finder:
             if not direct[k]:
                 continue
             prev = out[-1] if out else None
-            last = prev.segments[-1] if prev else None
-            join = False
-            if prev is not None and last == k - 1:
-                if seg.continues:
-                    # the next paragraph of the same quote, unless it names a speaker of its own
-                    own = trail[k] or lead[k]
-                    join = (
-                        own is None or prev.cue is None or own.speaker is None or _same_speaker(own, prev.cue)
-                    )
-                elif lead[k] is not None and trail[last] is not None and lead[k].cue.i == trail[last].cue.i:
-                    join = True  # “..., ” he said, “...”
-                elif (
-                    JOIN_CONTINUATION
-                    and lead[k] is None
-                    and trail[k] is None
-                    and trail[last] is not None
-                    and self._adjacent(last, k)
-                ):
-                    join = True  # “...,” he said. “...”
-            if join:
+            own = trail[k] or lead[k]
+            # the next paragraph of the same quote (no closing mark before it), unless it names a speaker of
+            # its own; a quote split by its attribution ("“...,” he said, “...”") is two quotes
+            if (
+                prev is not None
+                and prev.segments[-1] == k - 1
+                and seg.continues
+                and (own is None or prev.cue is None or own.speaker is None or _same_speaker(own, prev.cue))
+            ):
                 prev.segments.append(k)
                 if prev.cue is None:
-                    prev.cue = trail[k] or lead[k]
+                    prev.cue = own
                 continue
-            out.append(_Quotation([k], trail[k] or lead[k]))
+            out.append(_Quotation([k], own))
         # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph)
         for q in out:
             if q.cue is None:
                 q.cue = self._previous_speaker(self.segments[q.segments[0]].open)
                 q.continued = q.cue is not None
         return out
-
-    def _adjacent(self, k: int, j: int) -> bool:
-        """Only the attribution of segment k stands between it and segment j, in one paragraph."""
-        a, b = self._trailing_frame(k)
-        if b <= a or self.doc[b - 1].text not in _SENTENCE_END:
-            return (
-                False  # the attribution's sentence goes on: "“...?” she said, but as he went on about “...”"
-            )
-        end = self.doc[b - 1].idx + len(self.doc[b - 1])
-        between = self.text[end : self.segments[j].open]
-        return not between.strip() and "\n" not in between
 
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
@@ -1383,9 +1361,6 @@ class _Finder:
         )
 
 
-#: Join a quoted sentence with no cue of its own to the quote whose attribution directly precedes it
-#: (“...,” he said. “...”): one utterance, one record.
-JOIN_CONTINUATION = True
 #: Quoted words inside an emitted reported clause are a quote of their own from this many words on.
 MIN_FRAGMENT_WORDS = 2
 
