@@ -139,6 +139,50 @@ def test_lead_ins_that_name_the_speaker(nlp, text, words, who):
     assert speaker(q)[1] == who
 
 
+# ---------------------------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # a role noun that points back to the person introduced in that role
+        (
+            "Harbor Mayor Elin Varga said the market would stay open. Traders were unhappy. "
+            "“We will go slowly,” said the mayor.",
+            "We will go slowly",
+            "Elin Varga",
+        ),
+        (
+            "Chile's foreign minister, Rosa Pinto, arrived in Lima on Monday. “We came to listen,” the minister said.",
+            "We came to listen",
+            "Rosa Pinto",
+        ),
+        # a surname alone
+        (
+            "Anton Brask, a chef, has cooked for years. “It is tender,” said Brask.",
+            "It is tender",
+            "Anton Brask",
+        ),
+        # a pronoun after another person's quote: the person the sentence before introduced
+        (
+            "“We will not leave,” said Maria Lopez, a farmer. Her neighbor, Jorge Ruiz, disagreed. "
+            "“It is over,” he said.",
+            "It is over",
+            "Jorge Ruiz",
+        ),
+        # a quoted sentence with no cue, in the next paragraph: the speaker before it goes on
+        (
+            "“We have done our part,” Tomas Rey said.\n\n“Now it is their turn to act.”",
+            "their turn",
+            "Tomas Rey",
+        ),
+    ],
+)
+def test_speaker_classes(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), "direct", quoted)
+    assert speaker(q)[0] == who
+
+
 # ---------------------------------------------------------------------------------------------- mixed
 
 
@@ -150,6 +194,7 @@ def test_mixed_fragment_in_reported_speech(nlp):
     assert speaker(fragment)[0] == "Jane Smith"
     clause = [q for q in quotes if "if it went ahead" in q.text]
     assert clause and speaker(clause[0])[0] == "Jane Smith"
+    assert clause[0].kind == "indirect"  # the reported clause around the fragment is indirect speech
 
 
 def test_mixed_fragment_after_pledge(nlp):

@@ -287,6 +287,12 @@ class ActorIndex:
     def _subject_actor(self, t: Token, accept, depth: int) -> int | None:
         """The actor a subject names; a pronoun subject ("he said ... He added") is resolved in turn."""
         a = self.token_actor.get(t.i)
+        if a is None:
+            # "Her neighbor, Jorge Ruiz, disagreed": the subject is the person its appositive names
+            a = next(
+                (self.token_actor[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.token_actor),
+                None,
+            )
         if a is not None:
             return a if accept(self.actors[a]) else None
         if t.lower_ in PRONOUNS_PERSON and depth < 3:
@@ -557,10 +563,20 @@ class _Builder:
                 country = self.g.cities.get(text)
                 if country is not None:
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, country)))
+                elif self._after_title(s, t):
+                    # "Mayor Hadi Rudyatmo": a person's name the recognizer took for a place
+                    self._claim(_Mention(s, t, PERSON))
                 elif e.label_ == "GPE":
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, None)))
             elif e.label_ == "NORP" and doc[t - 1].tag_ in ("NNPS", "NNS"):
                 self._claim(_Mention(s, t, GROUP))
+
+    def _after_title(self, s: int, t: int) -> bool:
+        """Whether the name ``doc[s:t]`` (two words or more) follows a capitalised title ("Mayor", "Minister")."""
+        doc = self.doc
+        if t - s < 2 or s == 0 or not doc[s - 1].is_title:
+            return False
+        return doc[s - 1].lower_ in self.g.honorifics or (doc[s - 1].lemma_.lower(),) in self.g.roles
 
     def _person_bounds(self, s: int, t: int) -> tuple[int, int]:
         """Trim titles and honorifics the recognizer sometimes includes ("President Biden" -> "Biden")."""

@@ -10,10 +10,10 @@ their speakers resolved through the article's ``ActorIndex``:
   of the same speaker, and a quoted sentence with no cue of its own (“...,” he said. “...”) is another
   quote of the speaker before it. Each turn of a quoted transcript ("“PENCE: ...") is a
   quote of its labelled speaker.
-- ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
-  that it would face “real costs” if ..."), and, from two words on, the quoted words themselves (a single
-  quoted word inside reported speech marks the clause, it is not a quote of its own). When the quoted
-  words make most of the clause, they alone stand for it.
+- ``mixed``: quoted words inside reported speech, from two words on ("warned China that it would face
+  “real costs” if ..."; a single quoted word is not a quote of its own). The reported clause around them
+  is indirect speech (``eval/FORMAT.md``); when the quoted words make most of the clause, they alone
+  stand for it.
 - ``indirect``: the that-clause or bare clause of a speech or cognition verb ("Beijing has denied that
   ..."), the clause an inverted or parenthetical attribution reports ("..., a source said", "The museum,
   he said, will open ..."), what "according to X" qualifies, a claim noun's clause ("Trump's claim that
@@ -968,11 +968,14 @@ class _Finder:
         words = re.findall(r"[^\W\d_][\w'’-]*", self._segment_words(k))
         if not words or len(words) > 12:
             return False
-        content = [w for w in words if w.lower() not in _TITLE_FUNCTION_WORDS]
+        starts = self._starts_sentence(k)
+        if len(words) == 1 and starts and self._ends_clause(k):
+            return False  # "“Yes,” he said."
+        # a sentence's first word is capitalised anyway: "“It is over,” he said." is speech
+        tested = words[1:] if starts and len(words) > 1 else words
+        content = [w for w in tested if w.lower() not in _TITLE_FUNCTION_WORDS]
         if not content:
             return False
-        if len(words) == 1 and self._starts_sentence(k) and self._ends_clause(k):
-            return False  # "“Yes,” he said."
         return all(w[0].isupper() for w in content)
 
     def _naming_context(self, k: int) -> bool:
@@ -1300,7 +1303,6 @@ class _Finder:
                 continue  # the words are a direct quote, emitted above
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
-            kind = "mixed" if words else "indirect"
             if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
                 continue  # "she said she expects ...": the belief is part of what she said
                 continue
@@ -1308,7 +1310,10 @@ class _Finder:
             if words and quoted_chars * 10 >= (end - start) * 6:
                 continue  # mostly quoted: the quoted words stand for the clause
             confidence = 0.8 if att.speaker is not None else 0.5
-            items.append(((start, 1), self._quote(self.text[start:end], start, end, kind, att, confidence)))
+            # the reported clause around quoted words is indirect speech; the quoted words are the mixed quote
+            items.append(
+                ((start, 1), self._quote(self.text[start:end], start, end, "indirect", att, confidence))
+            )
             clause_emitted.add(att.cue.i)
         for k, att in fragments.items():
             if (
