@@ -586,3 +586,47 @@ def test_unclosed_quote_ends_with_its_paragraph(nlp):
     direct = one(quotes, "direct")
     assert direct.text == "The deal is off, and nobody will sign it"
     assert any(q.kind == "indirect" and q.text == "Prices rose in March" for q in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- headlines
+
+
+def title_quotes_of(title: str, body: str):
+    from communique.pipeline import analyze
+
+    analysis = analyze(body, title=title)
+    return [q for q in analysis.quotes if q.in_title], analysis
+
+
+def test_headline_colon_names_the_speaker_of_what_follows():
+    title = "Port chief: closure of the harbor 'deeply regrettable'"
+    quotes, analysis = title_quotes_of(title, "Harbor master Ines Moreau spoke on Monday about the closure.")
+    assert all(title[q.start : q.end] == q.text for q in quotes)  # offsets into the title
+    clause = one(quotes, "indirect")
+    assert clause.text.startswith("closure of the harbor") and speaker(clause)[1] == "Port chief"
+    assert all(not q.in_title for q in analysis.quotes if q not in quotes)
+
+
+def test_headline_says_resolves_the_speaker_to_the_article_actor():
+    title = "Rivera says the 'door is open' to new talks"
+    body = "Foreign Minister Carla Rivera of Chile said on Tuesday that talks could resume in May."
+    quotes, _ = title_quotes_of(title, body)
+    fragment = one(quotes, "mixed")
+    assert fragment.text == "door is open"
+    assert speaker(fragment) == ("Carla Rivera", "Rivera")
+    assert one(quotes, "indirect").text.startswith("the 'door is open' to new talks")
+
+
+def test_title_case_headline_with_inverted_says():
+    title = "Harbor Will Reopen Next Month, Mayor Elin Varga Says"
+    body = "Mayor Elin Varga says the harbor will reopen. She says work is going well."
+    quotes, _ = title_quotes_of(title, body)
+    q = one(quotes, "indirect")
+    assert q.text == "Harbor Will Reopen Next Month" and speaker(q)[0] == "Elin Varga"
+
+
+def test_headline_labels_and_names_are_not_quotes():
+    quotes, _ = title_quotes_of("The Latest: Harbor reopens", "The harbor reopened on Monday.")
+    assert quotes == []
+    quotes, _ = title_quotes_of("Dock workers' union wins pay rise", "The union won a pay rise on Monday.")
+    assert quotes == []

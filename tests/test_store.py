@@ -114,7 +114,10 @@ def test_every_field_of_the_model_round_trips():
                 [Span("envoy", 12, 17)],
             )
         ],
-        quotes=[Quote("It was planned.", 28, 43, "indirect", ref, Span("said", 0, 4), 0.5)],
+        quotes=[
+            Quote("Trade talks resume", 0, 18, "indirect", ref, Span(":", 5, 6), 0.8, in_title=True),
+            Quote("It was planned.", 28, 43, "indirect", ref, Span("said", 0, 4), 0.5),
+        ],
         events=[event, Event(Span("It", 28, 30), Span("was", 31, 34), None, None, None, None, "occurred")],
         times=[TimeRef("2024-05-06", "day", "today", 1, 6, False)],
         schema_version=1,
@@ -184,14 +187,32 @@ def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path, monkeypatch)
     path = tmp_path / "old.db"
     with Store(path) as store:
         store.add(corpus()[:2])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {2: ["ALTER TABLE articles ADD COLUMN language {text}"]})
+    version = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setitem(
+        store_module.MIGRATIONS, version + 1, ["ALTER TABLE articles ADD COLUMN language {text}"]
+    )
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == version + 1
         assert "language" in [r[1] for r in store.connection.execute("PRAGMA table_info(articles)")]
         assert store.get_analysis("a1") == corpus()[0]
     with Store(path) as store:  # opening again runs nothing twice
-        assert store.schema_version == 2
+        assert store.schema_version == version + 1
+
+
+def test_a_version_1_database_gets_the_in_title_column_of_quotes(tmp_path):
+    path = tmp_path / "v1.db"
+    with Store(path) as store:
+        store.add(corpus()[:2])
+    connection = sqlite3.connect(path)  # back to version 1: quotes without in_title
+    connection.execute("ALTER TABLE quotes DROP COLUMN in_title")
+    connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        assert store.schema_version == store_module.SCHEMA_VERSION
+        assert store.get_analysis("a1") == corpus()[0]
+        assert {r["in_title"] for r in store.quotes()} == {0}
 
 
 def test_not_a_database_and_postgres_urls_give_clear_errors(tmp_path):
