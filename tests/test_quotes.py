@@ -170,6 +170,13 @@ def test_lead_ins_that_name_the_speaker(nlp, text, words, who):
             "It is over",
             "Jorge Ruiz",
         ),
+        # a pronoun after a sentence the parser left without a subject: the person that sentence names
+        (
+            "Minister Ana Moreau said the port would close. Like Moreau, Daniel Kessler, head of the National "
+            "Harbor Council, stressed the safety issue in an interview. “We lost a whole year,” he said.",
+            "We lost a whole year",
+            "Daniel Kessler",
+        ),
         # a quoted sentence with no cue, in the next paragraph: the speaker before it goes on
         (
             "“We have done our part,” Tomas Rey said.\n\n“Now it is their turn to act.”",

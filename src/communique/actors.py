@@ -260,8 +260,6 @@ class ActorIndex:
 
     def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
-        sent_start = token.sent.start
-        best: int | None = None
         # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
         for t in token.sent:
             if t.i >= token.i:
@@ -270,19 +268,33 @@ class ActorIndex:
                 a = self._subject_actor(t, accept, depth)
                 if a is not None:
                     return a
-        first_allowed = self._sentences()[max(0, self._sentence_index(token) - window)].start
-        # prefer the subject of the previous sentences, latest first, then any mention, latest first
-        for i in range(sent_start - 1, first_allowed - 1, -1):
-            t = self.doc[i]
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                a = self._subject_actor(t, accept, depth)
-                if a is not None:
-                    return a
-        for i in range(token.i - 1, first_allowed - 1, -1):
+        sents = self._sentences()
+        here = self._sentence_index(token)
+        # each earlier sentence, latest first: its subject; in a sentence whose main verb the parser left
+        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), its latest mention: "He said"
+        # is Hassett, not the subject of an earlier sentence. Then any mention, latest first.
+        for k in range(here - 1, max(0, here - window) - 1, -1):
+            sent = sents[k]
+            for i in range(sent.end - 1, sent.start - 1, -1):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    a = self._subject_actor(t, accept, depth)
+                    if a is not None:
+                        return a
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+                found = self._latest_mention(sent.start, sent.end, accept)
+                if found is not None:
+                    return found
+        first_allowed = sents[max(0, here - window)].start
+        return self._latest_mention(first_allowed, token.i, accept)
+
+    def _latest_mention(self, start: int, end: int, accept) -> int | None:
+        """The actor of the latest mention in tokens [start, end) that ``accept``s."""
+        for i in range(end - 1, start - 1, -1):
             a = self.token_actor.get(i)
             if a is not None and accept(self.actors[a]):
                 return a
-        return best
+        return None
 
     def _subject_actor(self, t: Token, accept, depth: int) -> int | None:
         """The actor a subject names; a pronoun subject ("he said ... He added") is resolved in turn."""
