@@ -186,7 +186,50 @@ def test_lead_ins_that_name_the_speaker(nlp, text, words, who):
     ],
 )
 def test_speaker_classes(nlp, text, quoted, who):
-    q = one(quotes_of(nlp, text), "direct", quoted)
+    q = one(quotes_of(nlp, text), None, quoted)
+    assert speaker(q)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # an inverted attribution after a long quote, the name followed by a relative clause
+        (
+            "Anton Brask runs a small kitchen near the port. “Dog meat’s texture is similar to beef. It’s tender "
+            "and has distinctive flavour,” said Brask, who prefers his dog prepared as a soup with chilli.",
+            "distinctive flavour",
+            "Anton Brask",
+        ),
+        # a role noun with a possessive, then "he"
+        (
+            "Harbor Mayor Elin Varga said the market would stay open. Traders were unhappy. Harbor’s mayor, aware "
+            "that traders need an income, cautioned that the ban should not cost the city. “We will go slowly,” "
+            "he added.",
+            "We will go slowly",
+            "Elin Varga",
+        ),
+        # group speakers: the people a plural subject names
+        (
+            "Three senators — Ann Cole, Brad Dunn and Carl Eide — wrote to the minister. "
+            "“We are deeply concerned,” they wrote.",
+            "deeply concerned",
+            "Ann Cole, Brad Dunn and Carl Eide",
+        ),
+        (
+            "Xi Jinping and Vladimir Putin met in Moscow on Monday. "
+            "“We agreed on the energy accord,” the two leaders said in a joint statement.",
+            "energy accord",
+            "Xi Jinping and Vladimir Putin",
+        ),
+        (
+            "Eight senators led by Ann Cole and Brad Dunn urged the minister “to stop the shipments now.”",
+            "stop the shipments",
+            "Ann Cole and Brad Dunn",
+        ),
+    ],
+)
+def test_more_speaker_classes(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), None, quoted)
     assert speaker(q)[0] == who
 
 

@@ -309,6 +309,17 @@ class ActorIndex:
             return a if accept(self.actors[a]) else None
         if t.lower_ in PRONOUNS_PERSON and depth < 3:
             return self._antecedent(t, accept, depth=depth + 1)
+        if t.pos_ == "NOUN" and depth < 3 and any(c.dep_ in ("det", "poss") for c in t.children):
+            # "Solo's mayor, aware that ..., cautioned ... “...,” he added": the person named in that role
+            role = t.lemma_.lower()
+            return self._antecedent(
+                t,
+                lambda x: (
+                    accept(x) and x.kind == PERSON and x.role is not None and x.role.split()[-1] == role
+                ),
+                window=40,
+                depth=depth + 1,
+            )
         return None
 
 

@@ -47,7 +47,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .model import ActorRef, Quote, Span
+from .model import Actor, ActorRef, Quote, Span
 
 # ---------------------------------------------------------------------------------------------- lexicon
 
@@ -226,6 +226,7 @@ def quote_segments(text: str) -> list[Segment]:
 # ---------------------------------------------------------------------------------------------- attribution
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PLURAL_PRONOUNS = {"they", "we"}
 _SUBJECTS = ("nsubj", "csubj")
 # an attribution that is a modifier of another verb shares that verb's subject ("..., adding that ...")
 _SHARES_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
@@ -786,6 +787,11 @@ class _Finder:
             name = ref.name if ref is not None else self._phrase_text(antecedent)
             return self._ref(token, ref, name=name, text=token.text, span=(token.i, token.i + 1))
         start, end = self._phrase(token)
+        group = self._people_of_group(token)
+        if group is not None:
+            s = self.doc[start:end]
+            group.text, group.start, group.end = s.text, s.start_char, s.end_char
+            return group
         ref = self.index.ref(token, agent=True)
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
@@ -796,6 +802,49 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _people_of_group(self, token: Token) -> ActorRef | None:
+        """The people a plural speaker stands for: those its phrase names ("three senators — A, B and C —",
+        "senators led by A and B"), else, for "they", "we" or "the two leaders", those of the latest plural
+        subject before it ("A and B met in Oslo. ... they said")."""
+        if token.lower_ in PLURAL_PRONOUNS:
+            phrase = None
+        elif token.tag_ in ("NNS", "NNPS") and token.pos_ == "NOUN":
+            phrase = token
+        else:
+            return None
+        people = self._people_in(phrase) if phrase is not None else []
+        if len(people) < 2 and (phrase is None or any(c.lower_ in ("the", "both") for c in token.children)):
+            first = self.doc[max(0, token.sent.start - 1)].sent.start  # this sentence and the one before
+            for i in range(token.i - 1, first - 1, -1):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj", "nsubjpass") and self.quote_of[i] < 0:
+                    people = self._people_in(t)
+                    if len(people) >= 2 or self.index.actor_of(t) is not None:
+                        break
+        if len(people) < 2:
+            return None
+        countries = {a.country for a in people}
+        sectors = {a.sector for a in people}
+        names = [a.name for a in people]
+        return ActorRef(
+            name=", ".join(names[:-1]) + " and " + names[-1], text=token.text,
+            country=countries.pop() if len(countries) == 1 else None,
+            sector=sectors.pop() if len(sectors) == 1 else None, kind="group",
+        )  # fmt: skip
+
+    def _people_in(self, head: Token) -> list[Actor]:
+        """The distinct people a noun phrase names: itself, its conjuncts, appositives, "led by", "including"."""
+        found: dict[str, tuple[int, Actor]] = {}
+        todo = [head]
+        while todo:
+            t = todo.pop()
+            actor = self.index.actor_of(t)
+            if actor is not None and actor.kind == "person":
+                found[actor.id] = min(found.get(actor.id, (t.i, actor)), (t.i, actor), key=lambda x: x[0])
+            # not into what a relative clause or a quote says ("senators who met Xi")
+            todo.extend(c for c in t.children if c.dep_ != "relcl" and self.quote_of[c.i] < 0)
+        return [actor for _, actor in sorted(found.values(), key=lambda x: x[0])]
 
     def _person_named(self, surname: str) -> ActorRef | None:
         """The one person of the article whose name ends with ``surname``, through a mention of them."""
@@ -931,6 +980,10 @@ class _Finder:
                 att.speaker = after[0]
             elif cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
                 att.speaker = cue.head  # "Said Ellis: “...”" parsed as one name
+            elif self._inverted_name(cue) is not None:
+                att.speaker = self._inverted_name(cue)
+                if att.content is not None and att.content[0] <= att.speaker.i < att.content[1]:
+                    att.content = None  # the parser hung the name inside what it took for the reported clause
             else:
                 # "“...,” Representative Jane Doe, told reporters": the comma cut the subject off
                 i = cue.i - 1
@@ -939,6 +992,21 @@ class _Finder:
                 if i >= 0 and self.doc[i].pos_ == "PROPN" and self.quote_of[i] < 0:
                     att.speaker = self.doc[i]
         return att
+
+    def _inverted_name(self, cue: Token) -> Token | None:
+        """ "“...,” said Kristian, who ...": the name right after a cue that follows a quote, whatever the parser
+        attached it to (the last word of the name)."""
+        doc = self.doc
+        i = cue.i + 1
+        if i >= len(doc) or doc[i].pos_ != "PROPN" or self.quote_of[i] >= 0 or cue.i == 0:
+            return None
+        if not self._is_mark_token(doc[cue.i - 1]) and not (
+            cue.i > 1 and self._is_mark_token(doc[cue.i - 2])
+        ):
+            return None
+        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].ent_iob_ == "I":
+            i += 1
+        return doc[i]
 
     def _dash_speaker(self, k: int, start: int, end: int) -> Attribution | None:
         """'“...” ― Jane Doe': a name after a dash that follows the closing mark."""
