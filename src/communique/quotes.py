@@ -26,6 +26,13 @@ their speakers resolved through the article's ``ActorIndex``:
   paraphrase. A belief reported inside someone's speech ("she said she expects ...") is part of that
   speech, not a second quote; reported speech whose speaker cannot be found is left out.
 
+Speakers: a cue's subject, an inverted subject ("said Kristian, who ..."), a pronoun or role noun resolved
+by the ``ActorIndex``; a plural speaker ("they", "the two leaders", "senators led by A and B") is the people
+its phrase, or the plural subject before it, names.
+
+``find_title_quotes`` does the same for the headline ("UN chief: killings 'utterly unacceptable'", "X says
+Y"): its quotes are quotes of the article with ``in_title`` set and offsets into the title.
+
 Quoted names, titles, slogans and scare quotes ("a “no limits” partnership", "the “Polonez” launcher", a
 headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
 a cue reports it. The cue words are data (``data/speech_verbs.yaml``).
@@ -980,9 +987,9 @@ class _Finder:
                 att.speaker = after[0]
             elif cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
                 att.speaker = cue.head  # "Said Ellis: “...”" parsed as one name
-            elif self._inverted_name(cue) is not None:
-                att.speaker = self._inverted_name(cue)
-                if att.content is not None and att.content[0] <= att.speaker.i < att.content[1]:
+            elif (name := self._inverted_name(cue)) is not None:
+                att.speaker = name
+                if att.content is not None and att.content[0] <= name.i < att.content[1]:
                     att.content = None  # the parser hung the name inside what it took for the reported clause
             else:
                 # "“...,” Representative Jane Doe, told reporters": the comma cut the subject off
@@ -1397,7 +1404,6 @@ class _Finder:
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
             if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
                 continue  # "she said she expects ...": the belief is part of what she said
-                continue
             quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
             if words and quoted_chars * 10 >= (end - start) * 6:
                 continue  # mostly quoted: the quoted words stand for the clause
