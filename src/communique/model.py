@@ -143,9 +143,8 @@ class Quote(Record):
     speaker: ActorRef | None = None
     cue: Span | None = None
     confidence: float = 1.0
-    in_title: bool = (
-        False  # a quote of the headline: its offsets (and the cue's, the speaker's) are into the title
-    )
+    # a quote of the headline: its offsets (and the cue's, the speaker's) are into the title
+    in_title: bool = False
 
 
 @dataclass
