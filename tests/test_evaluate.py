@@ -442,6 +442,31 @@ def test_direct_and_mixed_scores_filter_both_gold_and_predictions():
     ) == (1, 2, 2)
 
 
+def test_each_kind_is_also_scored_alone_with_its_speaker_accuracy():
+    gold = [
+        gold_quote("we are ready", kind="direct"),
+        gold_quote("ready to talk", kind="mixed"),
+        gold_quote("the talks would resume", kind="indirect", speaker="Jonas Dahl"),
+    ]
+    predicted = [
+        predicted_quote("we are ready", kind="direct"),
+        predicted_quote("ready to talk", kind="indirect"),  # wrong kind: in neither mixed nor indirect
+        predicted_quote("the talks would resume", kind="indirect"),  # speaker Anna Berg is wrong
+    ]
+    scores = quotes(gold, predicted)
+    counts = {
+        kind: (
+            getattr(scores, kind).match.matched,
+            getattr(scores, kind).match.predicted,
+            getattr(scores, kind).match.gold,
+        )
+        for kind in ("direct", "mixed", "indirect")
+    }
+    assert counts == {"direct": (1, 1, 1), "mixed": (0, 0, 1), "indirect": (1, 2, 1)}
+    assert (scores.indirect.speaker.hits, scores.indirect.speaker.total) == (0, 1)
+    assert set(scores.to_dict()) >= {"all_kinds", "direct_mixed", "direct", "mixed", "indirect"}
+
+
 # ------------------------------------------------------------------------------------------- actors
 
 

@@ -87,18 +87,18 @@ def test_direct_over_two_paragraphs(nlp):
     assert speaker(q)[0] == "Anna Berg"
 
 
-def test_split_quote_is_one_quote(nlp):
+def test_quote_split_by_its_attribution_is_two_quotes_of_one_speaker(nlp):
     text = "Tomas Rey is the port director. “We will fight,” Mr. Rey said, “and we will win.”"
-    q = one(quotes_of(nlp, text), "direct")
-    assert q.text == "We will fight and we will win"
-    assert speaker(q)[0] == "Tomas Rey"
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["We will fight", "and we will win"]
+    assert [speaker(q)[0] for q in quotes] == ["Tomas Rey", "Tomas Rey"]
 
 
-def test_quote_after_attributed_sentence_continues_the_speaker(nlp):
+def test_quote_after_attributed_sentence_is_another_quote_of_that_speaker(nlp):
     text = "“The talks failed,” said Omar Haddad, the chief negotiator. “We will try again in May.”"
-    (q,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert "We will try again in May" in q.text
-    assert speaker(q)[0] == "Omar Haddad"
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The talks failed", "We will try again in May"]
+    assert [speaker(q)[0] for q in quotes] == ["Omar Haddad", "Omar Haddad"]
 
 
 def test_attribution_sentence_that_goes_on_does_not_join_the_next_quote(nlp):
@@ -139,6 +139,100 @@ def test_lead_ins_that_name_the_speaker(nlp, text, words, who):
     assert speaker(q)[1] == who
 
 
+# ---------------------------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # a role noun that points back to the person introduced in that role
+        (
+            "Harbor Mayor Elin Varga said the market would stay open. Traders were unhappy. "
+            "“We will go slowly,” said the mayor.",
+            "We will go slowly",
+            "Elin Varga",
+        ),
+        (
+            "Chile's foreign minister, Rosa Pinto, arrived in Lima on Monday. “We came to listen,” the minister said.",
+            "We came to listen",
+            "Rosa Pinto",
+        ),
+        # a surname alone
+        (
+            "Anton Brask, a chef, has cooked for years. “It is tender,” said Brask.",
+            "It is tender",
+            "Anton Brask",
+        ),
+        # a pronoun after another person's quote: the person the sentence before introduced
+        (
+            "“We will not leave,” said Maria Lopez, a farmer. Her neighbor, Jorge Ruiz, disagreed. "
+            "“It is over,” he said.",
+            "It is over",
+            "Jorge Ruiz",
+        ),
+        # a pronoun after a sentence the parser left without a subject: the person that sentence names
+        (
+            "Minister Ana Moreau said the port would close. Like Moreau, Daniel Kessler, head of the National "
+            "Harbor Council, stressed the safety issue in an interview. “We lost a whole year,” he said.",
+            "We lost a whole year",
+            "Daniel Kessler",
+        ),
+        # a quoted sentence with no cue, in the next paragraph: the speaker before it goes on
+        (
+            "“We have done our part,” Tomas Rey said.\n\n“Now it is their turn to act.”",
+            "their turn",
+            "Tomas Rey",
+        ),
+    ],
+)
+def test_speaker_classes(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), None, quoted)
+    assert speaker(q)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # an inverted attribution after a long quote, the name followed by a relative clause
+        (
+            "Anton Brask runs a small kitchen near the port. “Dog meat’s texture is similar to beef. It’s tender "
+            "and has distinctive flavour,” said Brask, who prefers his dog prepared as a soup with chilli.",
+            "distinctive flavour",
+            "Anton Brask",
+        ),
+        # a role noun with a possessive, then "he"
+        (
+            "Harbor Mayor Elin Varga said the market would stay open. Traders were unhappy. Harbor’s mayor, aware "
+            "that traders need an income, cautioned that the ban should not cost the city. “We will go slowly,” "
+            "he added.",
+            "We will go slowly",
+            "Elin Varga",
+        ),
+        # group speakers: the people a plural subject names
+        (
+            "Three senators — Ann Cole, Brad Dunn and Carl Eide — wrote to the minister. "
+            "“We are deeply concerned,” they wrote.",
+            "deeply concerned",
+            "Ann Cole, Brad Dunn and Carl Eide",
+        ),
+        (
+            "Xi Jinping and Vladimir Putin met in Moscow on Monday. "
+            "“We agreed on the energy accord,” the two leaders said in a joint statement.",
+            "energy accord",
+            "Xi Jinping and Vladimir Putin",
+        ),
+        (
+            "Eight senators led by Ann Cole and Brad Dunn urged the minister “to stop the shipments now.”",
+            "stop the shipments",
+            "Ann Cole and Brad Dunn",
+        ),
+    ],
+)
+def test_more_speaker_classes(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), None, quoted)
+    assert speaker(q)[0] == who
+
+
 # ---------------------------------------------------------------------------------------------- mixed
 
 
@@ -150,6 +244,7 @@ def test_mixed_fragment_in_reported_speech(nlp):
     assert speaker(fragment)[0] == "Jane Smith"
     clause = [q for q in quotes if "if it went ahead" in q.text]
     assert clause and speaker(clause[0])[0] == "Jane Smith"
+    assert clause[0].kind == "indirect"  # the reported clause around the fragment is indirect speech
 
 
 def test_mixed_fragment_after_pledge(nlp):
@@ -508,12 +603,12 @@ def test_offsets_slice_the_body_for_every_construction(nlp, text):
     assert_offsets(doc, quotes)
 
 
-def test_split_quote_spans_its_parts_and_joins_their_words(nlp):
-    text = "Tomas Rey is the port director. “We will fight,” Mr. Rey said, “and we will win.”"
+def test_quote_over_two_paragraphs_spans_its_parts_and_joins_their_words(nlp):
+    text = "Tomas Rey is the port director.\n\n“We will fight.\n\n“And we will win,” Mr. Rey said."
     doc = nlp(text)
     q = one(find_quotes(doc, find_actors(doc)), "direct")
-    assert doc.text[q.start : q.end] == "We will fight,” Mr. Rey said, “and we will win"
-    assert q.text == "We will fight and we will win"
+    assert doc.text[q.start : q.end] == "We will fight.\n\n“And we will win"
+    assert q.text == "We will fight And we will win"
 
 
 def assert_offsets(doc, quotes):
@@ -541,3 +636,47 @@ def test_unclosed_quote_ends_with_its_paragraph(nlp):
     direct = one(quotes, "direct")
     assert direct.text == "The deal is off, and nobody will sign it"
     assert any(q.kind == "indirect" and q.text == "Prices rose in March" for q in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- headlines
+
+
+def title_quotes_of(title: str, body: str):
+    from communique.pipeline import analyze
+
+    analysis = analyze(body, title=title)
+    return [q for q in analysis.quotes if q.in_title], analysis
+
+
+def test_headline_colon_names_the_speaker_of_what_follows():
+    title = "Port chief: closure of the harbor 'deeply regrettable'"
+    quotes, analysis = title_quotes_of(title, "Harbor master Ines Moreau spoke on Monday about the closure.")
+    assert all(title[q.start : q.end] == q.text for q in quotes)  # offsets into the title
+    clause = one(quotes, "indirect")
+    assert clause.text.startswith("closure of the harbor") and speaker(clause)[1] == "Port chief"
+    assert all(not q.in_title for q in analysis.quotes if q not in quotes)
+
+
+def test_headline_says_resolves_the_speaker_to_the_article_actor():
+    title = "Rivera says the 'door is open' to new talks"
+    body = "Foreign Minister Carla Rivera of Chile said on Tuesday that talks could resume in May."
+    quotes, _ = title_quotes_of(title, body)
+    fragment = one(quotes, "mixed")
+    assert fragment.text == "door is open"
+    assert speaker(fragment) == ("Carla Rivera", "Rivera")
+    assert one(quotes, "indirect").text.startswith("the 'door is open' to new talks")
+
+
+def test_title_case_headline_with_inverted_says():
+    title = "Harbor Will Reopen Next Month, Mayor Elin Varga Says"
+    body = "Mayor Elin Varga says the harbor will reopen. She says work is going well."
+    quotes, _ = title_quotes_of(title, body)
+    q = one(quotes, "indirect")
+    assert q.text == "Harbor Will Reopen Next Month" and speaker(q)[0] == "Elin Varga"
+
+
+def test_headline_labels_and_names_are_not_quotes():
+    quotes, _ = title_quotes_of("The Latest: Harbor reopens", "The harbor reopened on Monday.")
+    assert quotes == []
+    quotes, _ = title_quotes_of("Dock workers' union wins pay rise", "The union won a pay rise on Monday.")
+    assert quotes == []

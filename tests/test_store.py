@@ -114,7 +114,10 @@ def test_every_field_of_the_model_round_trips():
                 [Span("envoy", 12, 17)],
             )
         ],
-        quotes=[Quote("It was planned.", 28, 43, "indirect", ref, Span("said", 0, 4), 0.5)],
+        quotes=[
+            Quote("Trade talks resume", 0, 18, "indirect", ref, Span(":", 5, 6), 0.8, in_title=True),
+            Quote("It was planned.", 28, 43, "indirect", ref, Span("said", 0, 4), 0.5),
+        ],
         events=[event, Event(Span("It", 28, 30), Span("was", 31, 34), None, None, None, None, "occurred")],
         times=[TimeRef("2024-05-06", "day", "today", 1, 6, False)],
         schema_version=1,
@@ -205,15 +208,32 @@ def test_a_version_1_database_gets_the_corrections_table_and_search(tmp_path):
         store.add(corpus())
     connection = sqlite3.connect(path)  # back to what communique wrote before schema 2
     connection.executescript(
-        "DROP TABLE corrections; DROP TABLE search_text; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+        "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_text;"
+        " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
     )
     connection.close()
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == store_module.SCHEMA_VERSION
         assert store.counts()["corrections"] == 0
         assert [a["id"] for a in store.search("tuesday")["articles"]] == ["a1"]
         store.add_correction("event", 1, verdict="right", reviewer="Ana")
         assert store.counts()["corrections"] == 1
+
+
+def test_a_version_1_database_gets_the_in_title_column_of_quotes(tmp_path):
+    path = tmp_path / "v1.db"
+    with Store(path) as store:
+        store.add(corpus()[:2])
+    connection = sqlite3.connect(path)  # back to version 1: quotes without in_title
+    connection.executescript(
+        "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_text;"
+        " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+    )
+    connection.close()
+    with Store(path) as store:
+        assert store.schema_version == store_module.SCHEMA_VERSION
+        assert store.get_analysis("a1") == corpus()[0]
+        assert {r["in_title"] for r in store.quotes()} == {0}
 
 
 def test_not_a_database_and_postgres_urls_give_clear_errors(tmp_path):

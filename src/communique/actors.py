@@ -265,8 +265,6 @@ class ActorIndex:
 
     def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
-        sent_start = token.sent.start
-        best: int | None = None
         # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
         for t in token.sent:
             if t.i >= token.i:
@@ -275,27 +273,58 @@ class ActorIndex:
                 a = self._subject_actor(t, accept, depth)
                 if a is not None:
                     return a
-        first_allowed = self._sentences()[max(0, self._sentence_index(token) - window)].start
-        # prefer the subject of the previous sentences, latest first, then any mention, latest first
-        for i in range(sent_start - 1, first_allowed - 1, -1):
-            t = self.doc[i]
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                a = self._subject_actor(t, accept, depth)
-                if a is not None:
-                    return a
-        for i in range(token.i - 1, first_allowed - 1, -1):
+        sents = self._sentences()
+        here = self._sentence_index(token)
+        # each earlier sentence, latest first: its subject; in a sentence whose main verb the parser left
+        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), its latest mention: "He said"
+        # is Hassett, not the subject of an earlier sentence. Then any mention, latest first.
+        for k in range(here - 1, max(0, here - window) - 1, -1):
+            sent = sents[k]
+            for i in range(sent.end - 1, sent.start - 1, -1):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    a = self._subject_actor(t, accept, depth)
+                    if a is not None:
+                        return a
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+                found = self._latest_mention(sent.start, sent.end, accept)
+                if found is not None:
+                    return found
+        first_allowed = sents[max(0, here - window)].start
+        return self._latest_mention(first_allowed, token.i, accept)
+
+    def _latest_mention(self, start: int, end: int, accept) -> int | None:
+        """The actor of the latest mention in tokens [start, end) that ``accept``s."""
+        for i in range(end - 1, start - 1, -1):
             a = self.token_actor.get(i)
             if a is not None and accept(self.actors[a]):
                 return a
-        return best
+        return None
 
     def _subject_actor(self, t: Token, accept, depth: int) -> int | None:
         """The actor a subject names; a pronoun subject ("he said ... He added") is resolved in turn."""
         a = self.token_actor.get(t.i)
+        if a is None:
+            # "Her neighbor, Jorge Ruiz, disagreed": the subject is the person its appositive names
+            a = next(
+                (self.token_actor[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.token_actor),
+                None,
+            )
         if a is not None:
             return a if accept(self.actors[a]) else None
         if t.lower_ in PRONOUNS_PERSON and depth < 3:
             return self._antecedent(t, accept, depth=depth + 1)
+        if t.pos_ == "NOUN" and depth < 3 and any(c.dep_ in ("det", "poss") for c in t.children):
+            # "Solo's mayor, aware that ..., cautioned ... “...,” he added": the person named in that role
+            role = t.lemma_.lower()
+            return self._antecedent(
+                t,
+                lambda x: (
+                    accept(x) and x.kind == PERSON and x.role is not None and x.role.split()[-1] == role
+                ),
+                window=40,
+                depth=depth + 1,
+            )
         return None
 
 
@@ -562,10 +591,20 @@ class _Builder:
                 country = self.g.cities.get(text)
                 if country is not None:
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, country)))
+                elif self._after_title(s, t):
+                    # "Mayor Hadi Rudyatmo": a person's name the recognizer took for a place
+                    self._claim(_Mention(s, t, PERSON))
                 elif e.label_ == "GPE":
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, None)))
             elif e.label_ == "NORP" and doc[t - 1].tag_ in ("NNPS", "NNS"):
                 self._claim(_Mention(s, t, GROUP))
+
+    def _after_title(self, s: int, t: int) -> bool:
+        """Whether the name ``doc[s:t]`` (two words or more) follows a capitalised title ("Mayor", "Minister")."""
+        doc = self.doc
+        if t - s < 2 or s == 0 or not doc[s - 1].is_title:
+            return False
+        return doc[s - 1].lower_ in self.g.honorifics or (doc[s - 1].lemma_.lower(),) in self.g.roles
 
     def _person_bounds(self, s: int, t: int) -> tuple[int, int]:
         """Trim titles and honorifics the recognizer sometimes includes ("President Biden" -> "Biden")."""

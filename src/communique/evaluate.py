@@ -57,6 +57,7 @@ QUOTE_MATCH_DICE = 0.5
 NOT_QUOTE_DICE = 0.8
 NEVER_OCCURRED = frozenset({"negated", "alleged", "hypothetical"})
 DIRECT_KINDS = frozenset({"direct", "mixed"})
+QUOTE_KINDS = ("direct", "mixed", "indirect")  # each also scored alone
 
 
 def fold_space(text: str | None) -> str:
@@ -221,6 +222,9 @@ class QuoteSetScores:
 class QuoteScores:
     all_kinds: QuoteSetScores = field(default_factory=QuoteSetScores)
     direct_mixed: QuoteSetScores = field(default_factory=QuoteSetScores)
+    direct: QuoteSetScores = field(default_factory=QuoteSetScores)
+    mixed: QuoteSetScores = field(default_factory=QuoteSetScores)
+    indirect: QuoteSetScores = field(default_factory=QuoteSetScores)
     not_quotes: Ratio = field(default_factory=Ratio)  # hits: not_quotes some predicted quote matches
     documents: int = 0
 
@@ -232,6 +236,9 @@ class QuoteScores:
             "documents": self.documents,
             "all_kinds": self.all_kinds.to_dict(),
             "direct_mixed": self.direct_mixed.to_dict(),
+            "direct": self.direct.to_dict(),
+            "mixed": self.mixed.to_dict(),
+            "indirect": self.indirect.to_dict(),
             "not_quotes_matched": {"count": self.not_quotes.hits, "of": self.not_quotes.total},
         }
 
@@ -576,7 +583,7 @@ def score_quotes(
     *,
     document: str = "",
 ) -> tuple[QuoteScores, list[Miss]]:
-    """Score one document's quotes over all kinds and over direct and mixed only, and count matched not_quotes.
+    """Score one document's quotes over all kinds, direct and mixed, each kind alone, and count matched not_quotes.
 
     ``gold_quotes`` None means the document does not annotate quotes: only ``not_quotes`` are counted."""
     predicted_words = [words(p.get("text")) for p in predicted_quotes]
@@ -593,12 +600,19 @@ def score_quotes(
     if gold_quotes is None:
         return QuoteScores(not_quotes=not_quotes_matched), misses
     all_kinds, assignment = _score_quote_set(gold_quotes, predicted_quotes)
-    direct_mixed, _ = _score_quote_set(
-        [g for g in gold_quotes if g.get("kind") in DIRECT_KINDS],
-        [p for p in predicted_quotes if p.get("kind") in DIRECT_KINDS],
-    )
+
+    def of_kinds(kinds: frozenset[str]) -> QuoteSetScores:
+        return _score_quote_set(
+            [g for g in gold_quotes if g.get("kind") in kinds],
+            [p for p in predicted_quotes if p.get("kind") in kinds],
+        )[0]
+
     scores = QuoteScores(
-        all_kinds=all_kinds, direct_mixed=direct_mixed, not_quotes=not_quotes_matched, documents=1
+        all_kinds=all_kinds,
+        direct_mixed=of_kinds(DIRECT_KINDS),
+        **{kind: of_kinds(frozenset({kind})) for kind in QUOTE_KINDS},
+        not_quotes=not_quotes_matched,
+        documents=1,
     )
 
     taken = set(assignment)
@@ -909,6 +923,8 @@ def format_table(title: str, scores: Scores) -> str:
     if qu.documents:
         out.append(prf_row("quotes all kinds", qu.all_kinds.match))
         out.append(prf_row("quotes direct+mixed", qu.direct_mixed.match))
+        for kind in QUOTE_KINDS:
+            out.append(prf_row(f"quotes {kind}", getattr(qu, kind).match))
     if ev.documents:
         out.append(
             f"  events (relaxed, required gold): status {_ratio(ev.status)}  date {_ratio(ev.date)}  CAMEO root {_ratio(ev.cameo_root)}"
@@ -919,6 +935,10 @@ def format_table(title: str, scores: Scores) -> str:
     if qu.documents:
         out.append(
             f"  quote speakers: all kinds {_ratio(qu.all_kinds.speaker)}  direct+mixed {_ratio(qu.direct_mixed.speaker)}"
+        )
+        out.append(
+            "  quote speakers by kind: "
+            + "  ".join(f"{kind} {_ratio(getattr(qu, kind).speaker)}" for kind in QUOTE_KINDS)
         )
     else:
         out.append("  quotes: not annotated")

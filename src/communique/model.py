@@ -1,6 +1,7 @@
 """The one record model shared by every stage: read -> clean -> actors -> time -> quotes -> events -> store.
 
-All offsets are character offsets into ``Article.body`` (the cleaned text), end exclusive.
+All offsets are character offsets into ``Article.body`` (the cleaned text), end exclusive; a quote of the
+headline (``Quote.in_title``) has its offsets into ``Article.title``.
 Records are plain dataclasses; ``to_dict`` gives the JSON shape of ``communique extract --format json``
 (a superset of what ``shared/eval/FORMAT.md`` scores) and ``from_dict`` reads it back.
 """
@@ -142,6 +143,8 @@ class Quote(Record):
     speaker: ActorRef | None = None
     cue: Span | None = None
     confidence: float = 1.0
+    # a quote of the headline: its offsets (and the cue's, the speaker's) are into the title
+    in_title: bool = False
 
 
 @dataclass

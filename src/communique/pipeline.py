@@ -14,8 +14,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from . import actors, dictionary, events, gazetteer, ingest, nlp, timex
-from .model import Analysis, Article, Place
-from .quotes import find_quotes
+from .model import Analysis, Article, Place, Quote
+from .quotes import find_quotes, find_title_quotes, headline_for_parsing
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def analyze_many(
 def analyze_doc(article: Article, doc: Doc, resources: Resources = DEFAULT_RESOURCES) -> Analysis:
     """The stages after parsing."""
     index = actors.find_actors(doc, published=article.published, dictionary=resources.dictionary)
-    quotes = find_quotes(doc, index)
+    quotes = title_quotes(article, index, resources) + find_quotes(doc, index)
     times = timex.find_times(doc, article.published)
     found = events.find_events(
         doc,
@@ -85,6 +85,15 @@ def analyze_doc(article: Article, doc: Doc, resources: Resources = DEFAULT_RESOU
         quotes=quotes,
     )
     return Analysis(article=article, actors=index.actors, quotes=quotes, events=found, times=times)
+
+
+def title_quotes(article: Article, index: actors.ActorIndex, resources: Resources) -> list[Quote]:
+    """The quotes of the headline, its speakers resolved to the article's actors."""
+    if not article.title or not article.title.strip():
+        return []
+    title_doc = nlp.load_pipeline()(headline_for_parsing(article.title, article.body))
+    title_index = actors.find_actors(title_doc, published=article.published, dictionary=resources.dictionary)
+    return find_title_quotes(title_doc, article.title, title_index, index)
 
 
 def dateline_place(dateline: str | None) -> Place | None:

@@ -5,15 +5,15 @@ their speakers resolved through the article's ``ActorIndex``:
 
 - ``direct``: whole sentences in quote marks ("“...,” he said."; "said Mr. Pantucci"; "X said: “...”"),
   over several sentences or paragraphs (an opening mark on each paragraph, the closing one on the last),
-  split around the attribution ("“...,” he said, “...”" is one quote), with quotes inside quotes kept
-  inside. A quoted sentence with no cue of its own continues the previous speaker's quote.
-  A quoted sentence with no cue of its own right after an attributed one (“...,” he said. “...”) is part
-  of the same quote (one utterance, one record). Each turn of a quoted transcript ("“PENCE: ...") is a
+  with quotes inside quotes kept inside. Each stretch between an opening and a closing mark is a quote of
+  its own (``eval/FORMAT.md``): a quote split by its attribution ("“...,” he said, “...”") is two quotes
+  of the same speaker, and a quoted sentence with no cue of its own (“...,” he said. “...”) is another
+  quote of the speaker before it. Each turn of a quoted transcript ("“PENCE: ...") is a
   quote of its labelled speaker.
-- ``mixed``: the reported clause of a speech or cognition verb when it holds quoted words ("warned China
-  that it would face “real costs” if ..."), and, from two words on, the quoted words themselves (a single
-  quoted word inside reported speech marks the clause, it is not a quote of its own). When the quoted
-  words make most of the clause, they alone stand for it.
+- ``mixed``: quoted words inside reported speech, from two words on ("warned China that it would face
+  “real costs” if ..."; a single quoted word is not a quote of its own). The reported clause around them
+  is indirect speech (``eval/FORMAT.md``); when the quoted words make most of the clause, they alone
+  stand for it.
 - ``indirect``: the that-clause or bare clause of a speech or cognition verb ("Beijing has denied that
   ..."), the clause an inverted or parenthetical attribution reports ("..., a source said", "The museum,
   he said, will open ..."), what "according to X" qualifies, a claim noun's clause ("Trump's claim that
@@ -26,13 +26,20 @@ their speakers resolved through the article's ``ActorIndex``:
   paraphrase. A belief reported inside someone's speech ("she said she expects ...") is part of that
   speech, not a second quote; reported speech whose speaker cannot be found is left out.
 
+Speakers: a cue's subject, an inverted subject ("said Kristian, who ..."), a pronoun or role noun resolved
+by the ``ActorIndex``; a plural speaker ("they", "the two leaders", "senators led by A and B") is the people
+its phrase, or the plural subject before it, names.
+
+``find_title_quotes`` does the same for the headline ("UN chief: killings 'utterly unacceptable'", "X says
+Y"): its quotes are quotes of the article with ``in_title`` set and offsets into the title.
+
 Quoted names, titles, slogans and scare quotes ("a “no limits” partnership", "the “Polonez” launcher", a
 headline after "headlined", a book after "author of") are not quotes: a quoted fragment is speech only when
 a cue reports it. The cue words are data (``data/speech_verbs.yaml``).
 
-Quote offsets are character offsets into ``doc.text`` (the article body), end exclusive. A quote split
-around its attribution spans from its first to its last quoted word; its text is the quoted parts
-joined by a space, without the attribution.
+Quote offsets are character offsets into ``doc.text`` (the article body), end exclusive. A quote over
+several paragraphs spans from its first to its last quoted word; its text is the quoted parts joined by
+a space.
 """
 
 from __future__ import annotations
@@ -47,7 +54,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .model import ActorRef, Quote, Span
+from .model import Actor, ActorRef, Quote, Span
 
 # ---------------------------------------------------------------------------------------------- lexicon
 
@@ -69,6 +76,7 @@ class Lexicon:
     cognition_adjectives: frozenset[str]
     complement_verbs: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    headline_labels: frozenset[str]
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -99,6 +107,7 @@ def lexicon() -> Lexicon:
         cognition_adjectives=words(data["cognition_adjectives"]),
         complement_verbs={k: words(v) for k, v in (data["complement_verbs"] or {}).items()},
         light_verbs=words(data["light_verbs"]),
+        headline_labels=words(data["headline_labels"]),
     )
 
 
@@ -224,6 +233,7 @@ def quote_segments(text: str) -> list[Segment]:
 # ---------------------------------------------------------------------------------------------- attribution
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PLURAL_PRONOUNS = {"they", "we"}
 _SUBJECTS = ("nsubj", "csubj")
 # an attribution that is a modifier of another verb shares that verb's subject ("..., adding that ...")
 _SHARES_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
@@ -253,8 +263,9 @@ class _Quotation:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, index: ActorIndex):
+    def __init__(self, doc: Doc, index: ActorIndex, *, headline: bool = False):
         self.doc, self.index, self.lex = doc, index, lexicon()
+        self.headline = headline
         self.text = doc.text
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.segments = quote_segments(self.text)
@@ -361,6 +372,27 @@ class _Finder:
                     if att is not None:
                         self.attributions.append(att)
                         self.by_cue[t.i] = att
+        if self.headline:
+            att = self._headline_colon()
+            if att is not None:
+                self.attributions.append(att)
+                self.by_cue[att.cue.i] = att
+
+    def _headline_colon(self) -> Attribution | None:
+        """A headline's "X: ..." ("UN chief: killings 'utterly unacceptable'"): a short noun phrase without a
+        verb before the colon says what follows, unless it labels the story ("The Latest: ...")."""
+        doc = self.doc
+        colon = next((t for t in doc[: MAX_HEADLINE_SPEAKER_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == 0 or colon.i + 1 >= len(doc):
+            return None
+        before = doc[: colon.i]
+        if before.text.lower() in self.lex.headline_labels or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return None
+        head = next((t for t in reversed(before) if t.pos_ in ("PROPN", "NOUN")), None)
+        if head is None:
+            return None
+        content = self._trim(colon.i + 1, len(doc))
+        return None if content is None else Attribution(colon, colon.i + 1, head, content, via="headline")
 
     def _verb_attribution(self, t: Token, lemma: str) -> Attribution | None:
         lex = self.lex
@@ -762,6 +794,11 @@ class _Finder:
             name = ref.name if ref is not None else self._phrase_text(antecedent)
             return self._ref(token, ref, name=name, text=token.text, span=(token.i, token.i + 1))
         start, end = self._phrase(token)
+        group = self._people_of_group(token)
+        if group is not None:
+            s = self.doc[start:end]
+            group.text, group.start, group.end = s.text, s.start_char, s.end_char
+            return group
         ref = self.index.ref(token, agent=True)
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
@@ -772,6 +809,49 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _people_of_group(self, token: Token) -> ActorRef | None:
+        """The people a plural speaker stands for: those its phrase names ("three senators — A, B and C —",
+        "senators led by A and B"), else, for "they", "we" or "the two leaders", those of the latest plural
+        subject before it ("A and B met in Oslo. ... they said")."""
+        if token.lower_ in PLURAL_PRONOUNS:
+            phrase = None
+        elif token.tag_ in ("NNS", "NNPS") and token.pos_ == "NOUN":
+            phrase = token
+        else:
+            return None
+        people = self._people_in(phrase) if phrase is not None else []
+        if len(people) < 2 and (phrase is None or any(c.lower_ in ("the", "both") for c in token.children)):
+            first = self.doc[max(0, token.sent.start - 1)].sent.start  # this sentence and the one before
+            for i in range(token.i - 1, first - 1, -1):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj", "nsubjpass") and self.quote_of[i] < 0:
+                    people = self._people_in(t)
+                    if len(people) >= 2 or self.index.actor_of(t) is not None:
+                        break
+        if len(people) < 2:
+            return None
+        countries = {a.country for a in people}
+        sectors = {a.sector for a in people}
+        names = [a.name for a in people]
+        return ActorRef(
+            name=", ".join(names[:-1]) + " and " + names[-1], text=token.text,
+            country=countries.pop() if len(countries) == 1 else None,
+            sector=sectors.pop() if len(sectors) == 1 else None, kind="group",
+        )  # fmt: skip
+
+    def _people_in(self, head: Token) -> list[Actor]:
+        """The distinct people a noun phrase names: itself, its conjuncts, appositives, "led by", "including"."""
+        found: dict[str, tuple[int, Actor]] = {}
+        todo = [head]
+        while todo:
+            t = todo.pop()
+            actor = self.index.actor_of(t)
+            if actor is not None and actor.kind == "person":
+                found[actor.id] = min(found.get(actor.id, (t.i, actor)), (t.i, actor), key=lambda x: x[0])
+            # not into what a relative clause or a quote says ("senators who met Xi")
+            todo.extend(c for c in t.children if c.dep_ != "relcl" and self.quote_of[c.i] < 0)
+        return [actor for _, actor in sorted(found.values(), key=lambda x: x[0])]
 
     def _person_named(self, surname: str) -> ActorRef | None:
         """The one person of the article whose name ends with ``surname``, through a mention of them."""
@@ -907,6 +987,10 @@ class _Finder:
                 att.speaker = after[0]
             elif cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
                 att.speaker = cue.head  # "Said Ellis: “...”" parsed as one name
+            elif (name := self._inverted_name(cue)) is not None:
+                att.speaker = name
+                if att.content is not None and att.content[0] <= name.i < att.content[1]:
+                    att.content = None  # the parser hung the name inside what it took for the reported clause
             else:
                 # "“...,” Representative Jane Doe, told reporters": the comma cut the subject off
                 i = cue.i - 1
@@ -915,6 +999,21 @@ class _Finder:
                 if i >= 0 and self.doc[i].pos_ == "PROPN" and self.quote_of[i] < 0:
                     att.speaker = self.doc[i]
         return att
+
+    def _inverted_name(self, cue: Token) -> Token | None:
+        """ "“...,” said Kristian, who ...": the name right after a cue that follows a quote, whatever the parser
+        attached it to (the last word of the name)."""
+        doc = self.doc
+        i = cue.i + 1
+        if i >= len(doc) or doc[i].pos_ != "PROPN" or self.quote_of[i] >= 0 or cue.i == 0:
+            return None
+        if not self._is_mark_token(doc[cue.i - 1]) and not (
+            cue.i > 1 and self._is_mark_token(doc[cue.i - 2])
+        ):
+            return None
+        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].ent_iob_ == "I":
+            i += 1
+        return doc[i]
 
     def _dash_speaker(self, k: int, start: int, end: int) -> Attribution | None:
         """'“...” ― Jane Doe': a name after a dash that follows the closing mark."""
@@ -968,11 +1067,14 @@ class _Finder:
         words = re.findall(r"[^\W\d_][\w'’-]*", self._segment_words(k))
         if not words or len(words) > 12:
             return False
-        content = [w for w in words if w.lower() not in _TITLE_FUNCTION_WORDS]
+        starts = self._starts_sentence(k)
+        if len(words) == 1 and starts and self._ends_clause(k):
+            return False  # "“Yes,” he said."
+        # a sentence's first word is capitalised anyway: "“It is over,” he said." is speech
+        tested = words[1:] if starts and len(words) > 1 else words
+        content = [w for w in tested if w.lower() not in _TITLE_FUNCTION_WORDS]
         if not content:
             return False
-        if len(words) == 1 and self._starts_sentence(k) and self._ends_clause(k):
-            return False  # "“Yes,” he said."
         return all(w[0].isupper() for w in content)
 
     def _naming_context(self, k: int) -> bool:
@@ -1170,48 +1272,26 @@ class _Finder:
             if not direct[k]:
                 continue
             prev = out[-1] if out else None
-            last = prev.segments[-1] if prev else None
-            join = False
-            if prev is not None and last == k - 1:
-                if seg.continues:
-                    # the next paragraph of the same quote, unless it names a speaker of its own
-                    own = trail[k] or lead[k]
-                    join = (
-                        own is None or prev.cue is None or own.speaker is None or _same_speaker(own, prev.cue)
-                    )
-                elif lead[k] is not None and trail[last] is not None and lead[k].cue.i == trail[last].cue.i:
-                    join = True  # “..., ” he said, “...”
-                elif (
-                    JOIN_CONTINUATION
-                    and lead[k] is None
-                    and trail[k] is None
-                    and trail[last] is not None
-                    and self._adjacent(last, k)
-                ):
-                    join = True  # “...,” he said. “...”
-            if join:
+            own = trail[k] or lead[k]
+            # the next paragraph of the same quote (no closing mark before it), unless it names a speaker of
+            # its own; a quote split by its attribution ("“...,” he said, “...”") is two quotes
+            if (
+                prev is not None
+                and prev.segments[-1] == k - 1
+                and seg.continues
+                and (own is None or prev.cue is None or own.speaker is None or _same_speaker(own, prev.cue))
+            ):
                 prev.segments.append(k)
                 if prev.cue is None:
-                    prev.cue = trail[k] or lead[k]
+                    prev.cue = own
                 continue
-            out.append(_Quotation([k], trail[k] or lead[k]))
+            out.append(_Quotation([k], own))
         # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph)
         for q in out:
             if q.cue is None:
                 q.cue = self._previous_speaker(self.segments[q.segments[0]].open)
                 q.continued = q.cue is not None
         return out
-
-    def _adjacent(self, k: int, j: int) -> bool:
-        """Only the attribution of segment k stands between it and segment j, in one paragraph."""
-        a, b = self._trailing_frame(k)
-        if b <= a or self.doc[b - 1].text not in _SENTENCE_END:
-            return (
-                False  # the attribution's sentence goes on: "“...?” she said, but as he went on about “...”"
-            )
-        end = self.doc[b - 1].idx + len(self.doc[b - 1])
-        between = self.text[end : self.segments[j].open]
-        return not between.strip() and "\n" not in between
 
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
@@ -1322,15 +1402,16 @@ class _Finder:
                 continue  # the words are a direct quote, emitted above
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
-            kind = "mixed" if words else "indirect"
             if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
                 continue  # "she said she expects ...": the belief is part of what she said
-                continue
             quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
             if words and quoted_chars * 10 >= (end - start) * 6:
                 continue  # mostly quoted: the quoted words stand for the clause
             confidence = 0.8 if att.speaker is not None else 0.5
-            items.append(((start, 1), self._quote(self.text[start:end], start, end, kind, att, confidence)))
+            # the reported clause around quoted words is indirect speech; the quoted words are the mixed quote
+            items.append(
+                ((start, 1), self._quote(self.text[start:end], start, end, "indirect", att, confidence))
+            )
             clause_emitted.add(att.cue.i)
         for k, att in fragments.items():
             if (
@@ -1383,9 +1464,6 @@ class _Finder:
         )
 
 
-#: Join a quoted sentence with no cue of its own to the quote whose attribution directly precedes it
-#: (“...,” he said. “...”): one utterance, one record.
-JOIN_CONTINUATION = True
 #: Quoted words inside an emitted reported clause are a quote of their own from this many words on.
 MIN_FRAGMENT_WORDS = 2
 
@@ -1393,6 +1471,66 @@ MIN_FRAGMENT_WORDS = 2
 def find_quotes(doc: Doc, index: ActorIndex) -> list[Quote]:
     """The quotes of a parsed article, in text order, with speakers resolved through ``index``."""
     return _Finder(doc, index).run()
+
+
+#: How many words before a headline's colon may name its speaker ("Former DNC chairman: ...").
+MAX_HEADLINE_SPEAKER_WORDS = 6
+# a headline's single quote marks: 'utterly unacceptable', ‘crazy system’ (an apostrophe has a letter on both sides)
+_HEADLINE_QUOTE = re.compile(r"(?<![\w'‘’])['‘](?=\w)([^'‘’\n]*?[\w.!?,])['’](?![\w'‘’])")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def headline_for_parsing(title: str, body: str) -> str:
+    """The title as the parser reads it best, character for character as long: its single quote marks made
+    double ("UN chief: killings “utterly unacceptable”") and, in a Title Case headline, the words the body
+    writes in lower case lowered ("Lindsey Graham Says" -> "Lindsey Graham says")."""
+    text = _HEADLINE_QUOTE.sub(lambda m: "“" + m.group(1) + "”", title)
+    words = _WORD_RE.findall(text)
+    if len(words) < 3 or sum(w[0].isupper() for w in words[1:]) < 0.6 * (len(words) - 1):
+        return text
+    lower_in_body = set(_WORD_RE.findall(body)) - {w for w in _WORD_RE.findall(body) if w[0].isupper()}
+
+    def lowered(m: re.Match) -> str:
+        w = m.group(0)
+        low = w.lower()
+        return low if m.start() > 0 and w[0].isupper() and low in lower_in_body and len(low) == len(w) else w
+
+    return _WORD_RE.sub(lowered, text)
+
+
+def find_title_quotes(title_doc: Doc, title: str, title_index: ActorIndex, index: ActorIndex) -> list[Quote]:
+    """The quotes of a headline ("UN chief: killings 'utterly unacceptable'", "X says Y"): quotes of the article
+    with ``in_title`` set, offsets into ``title``, speakers resolved to the article's actors where the body
+    names them. ``title_doc`` is the parse of ``headline_for_parsing(title, body)``."""
+    quotes = _Finder(title_doc, title_index, headline=True).run()
+    for q in quotes:
+        q.in_title = True
+        if q.end - q.start == len(q.text):
+            q.text = title[q.start : q.end]  # the title's own case and marks
+        if q.cue is not None:
+            q.cue.text = title[q.cue.start : q.cue.end]
+        if q.speaker is not None:
+            q.speaker = _article_speaker(q.speaker, title, index)
+    return quotes
+
+
+def _article_speaker(ref: ActorRef, title: str, index: ActorIndex) -> ActorRef:
+    """A headline's speaker as the article's actor of that name ("Sanders" -> Bernie Sanders), else as is."""
+    if ref.start is not None and ref.end is not None:
+        ref.text = title[ref.start : ref.end]
+    names = [ref.name, ref.text] if ref.name else [ref.text]
+    for name in names:
+        last = name.split()[-1].lower() if name and name.split() else None
+        found = [a for a in index.actors if a.name.lower() == name.lower()] or [
+            a for a in index.actors if a.kind == "person" and last and a.name.split()[-1].lower() == last
+        ]
+        if len(found) == 1:
+            a = found[0]
+            return ActorRef(
+                name=a.name, text=ref.text, country=a.country, sector=a.sector, code=a.code, group=a.group,
+                kind=a.kind, actor_id=a.id, start=ref.start, end=ref.end,
+            )  # fmt: skip
+    return ref
 
 
 _TITLE_FUNCTION_WORDS = {

@@ -34,7 +34,7 @@ from typing import IO, Any
 from . import analysis as corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Record, Span, TimeRef
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "communique.db"
 
 
@@ -143,6 +143,7 @@ TABLES: dict[str, str] = {
         " text {text} NOT NULL, start_offset {int}, end_offset {int}, kind {text},"
         f" {_prefixed('speaker', _ACTOR_REF)},"
         " cue_text {text}, cue_start_offset {int}, cue_end_offset {int}, confidence {real},"
+        " in_title {int} NOT NULL DEFAULT 0,"
         " UNIQUE (article_id, seq)"
     ),
     "times": (
@@ -195,6 +196,7 @@ MIGRATIONS: dict[int, Sequence[str]] = {
         "CREATE TABLE corrections ({columns})".replace("{columns}", TABLES["corrections"]),
         *_CORRECTION_INDEXES,
     ),
+    3: ("ALTER TABLE quotes ADD COLUMN in_title {int} NOT NULL DEFAULT 0",),  # quotes of the headline
 }
 
 # ---------------------------------------------------------------- flattening records into columns
@@ -369,7 +371,8 @@ SQL = {
     ),
     "quotes": (
         "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, q.speaker_country,"
-        " q.speaker_sector, q.kind, q.text, q.cue_text AS cue, q.article_id, a.url, a.title, a.published"
+        " q.speaker_sector, q.kind, q.text, q.in_title, q.cue_text AS cue, q.article_id, a.url, a.title,"
+        " a.published"
         " FROM {quotes} q JOIN articles a ON a.id = q.article_id {where} ORDER BY q.id {limit}"
     ),
     "actor_activity": (
@@ -1109,7 +1112,7 @@ class Store:
             f.add(
                 f"q.text {like} ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM mentions m JOIN actors x"
                 " ON x.article_id = m.article_id AND x.seq = m.actor_seq"
-                " WHERE m.article_id = q.article_id AND m.start_offset >= q.start_offset"
+                " WHERE m.article_id = q.article_id AND q.in_title = 0 AND m.start_offset >= q.start_offset"
                 f" AND m.end_offset <= q.end_offset AND (x.name {like} ? ESCAPE '\\' OR x.code {like} ? ESCAPE '\\'))",
                 *[_like(actor)] * 3,
             )
