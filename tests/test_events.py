@@ -190,3 +190,8 @@ def test_what_a_speaker_says_another_must_do_is_a_request():
 def test_an_analysts_view_is_not_a_political_act():
     text = "Jan Novak, an analyst at the Prague Institute, criticized Russia on Monday."
     assert all(e[1] != "ACCUSE" for e in coded(text))
+
+
+def test_a_subject_that_says_no_one_did_it_negates_the_event():
+    found = coded("No country has officially recognized the Taliban as the legitimate government.")
+    assert found and all(f[3] == "negated" for f in found)

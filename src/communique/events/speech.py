@@ -22,6 +22,8 @@ class ReportedSpeech:
         for verb in self.doc:
             if verb.pos_ != "VERB" or self.lex.lemma(verb) not in ACCUSING_SPEECH:
                 continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue  # "did not say that X was corrupt"
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 if any(c.dep_ == "neg" for c in clause.children):
                     continue
@@ -127,6 +129,8 @@ class ReportedSpeech:
         """Who says a clause: the subject of the speech verb it is the content of, else the speaker of the
         quotation it is in."""
         head = clause.head
+        if any(c.dep_ == "neg" for c in head.children):
+            return []
         if clause.dep_ == "ccomp" and self.lex.lemma(head) in ACCUSING_SPEECH | REPORTING_VERBS:
             found = [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
             found += [

@@ -65,6 +65,8 @@ class Status:
         for c in trigger.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
                 bump("negated")
+            elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c):
+                bump("negated")  # "No country has recognized the Taliban", "sent no troops"
             elif c.dep_ == "advmod" and c.lower_ in HEARSAY:
                 bump("alleged")
             elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
@@ -79,6 +81,16 @@ class Status:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
             ):
                 bump("hypothetical")  # "if Europe follows through, he will impose"
+        if (
+            trigger.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children)
+            and any(c.dep_ == "neg" for c in trigger.head.children)
+        ):
+            bump("negated")  # "did not attack or shell the town": the negation covers both
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
+            bump("negated")  # "left without meeting the president"
+        if trigger.dep_ == "xcomp" and any(c.lower_ == "yet" for c in trigger.head.children):
+            bump("negated")  # "has yet to meet", "is yet to sign": it has not happened
         if trigger.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children
         ):
@@ -108,6 +120,13 @@ class Status:
             for c in head.children:
                 if node.dep_ in CUE_DEPS and c.dep_ == "neg" and head.pos_ == "VERB":
                     bump("negated")
+                elif (
+                    node.dep_ in ("acl", "ccomp", "relcl")
+                    and head.pos_ == "NOUN"
+                    and c.dep_ == "det"
+                    and c.lower_ == "no"
+                ):
+                    bump("negated")  # "there is no evidence that Iran supplied the drones", "no plan to meet"
                 elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and node.dep_ in ("xcomp",):
                     bump(MODAL_STATUS[c.lower_])
             if head.dep_ == "advcl" and any(
@@ -127,3 +146,10 @@ class Status:
         return any(
             r.country == target.country or (r.actor_id and r.actor_id == target.actor_id) for r in subjects
         )
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that says no one did it: "no country", "nobody", "none of the members", "neither side"."""
+    if subject.lower_ in ("nobody", "none", "neither", "noone", "nothing"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
