@@ -283,7 +283,25 @@ class Arguments:
         place = None
         for where in sense.target:
             tokens: list[Token] = []
-            if where == "xobj":
+            if where == "claimed":
+                # "Washington alleges the insurgent group has not lived up to its commitment": whom the
+                # claim is about is the subject of what is claimed (the doer, for a passive)
+                clauses = [c for c in token.children if c.dep_ == "ccomp"]
+                tokens = [
+                    g
+                    for c in clauses
+                    for g in c.children
+                    if g.dep_ == "nsubj" and g.lower_ not in FIRST_PERSON
+                ]
+                tokens += [
+                    p
+                    for c in clauses
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for p in a.children
+                    if p.dep_ == "pobj"
+                ]
+            elif where == "xobj":
                 # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
                 acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
                 tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
