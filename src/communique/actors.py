@@ -67,6 +67,9 @@ class ActorIndex:
     adjectives: dict[int, gz.Entry] = field(default_factory=dict)
     focus_country: str | None = None
     _sents: list[SpacySpan] | None = None
+    # token index -> the actor a pronoun or role noun there was resolved to (the index is complete once
+    # built, and the later stages ask about the same words again and again)
+    _resolved: dict[int, int | None] = field(default_factory=dict)
 
     # ----- the API the later stages use -----
 
@@ -197,6 +200,13 @@ class ActorIndex:
     # ----- reference resolution -----
 
     def _resolve_reference(self, token: Token) -> int | None:
+        if token.doc is not self.doc:
+            return self._resolve_afresh(token)  # a headline, parsed apart
+        if token.i not in self._resolved:
+            self._resolved[token.i] = self._resolve_afresh(token)
+        return self._resolved[token.i]
+
+    def _resolve_afresh(self, token: Token) -> int | None:
         lower = token.lower_
         if lower in PRONOUNS_PERSON:
             return self._antecedent(token, lambda a: a.kind == PERSON)
@@ -314,7 +324,7 @@ class ActorIndex:
             return a if accept(self.actors[a]) else None
         if t.lower_ in PRONOUNS_PERSON and depth < 3:
             return self._antecedent(t, accept, depth=depth + 1)
-        if t.pos_ == "NOUN" and depth < 3 and any(c.dep_ in ("det", "poss") for c in t.children):
+        if t.pos_ == "NOUN" and depth == 0 and any(c.dep_ in ("det", "poss") for c in t.children):
             # "Solo's mayor, aware that ..., cautioned ... “...,” he added": the person named in that role
             role = t.lemma_.lower()
             return self._antecedent(
@@ -323,7 +333,7 @@ class ActorIndex:
                     accept(x) and x.kind == PERSON and x.role is not None and x.role.split()[-1] == role
                 ),
                 window=40,
-                depth=depth + 1,
+                depth=3,  # named subjects only: a nested search through 40 sentences each would explode
             )
         return None
 

@@ -192,7 +192,9 @@ class Arguments:
         ref = self._owner(thing, places=False)
         return [ref] if ref is not None else []
 
-    def _noun_sources(self, noun: Token, how: str) -> list[ActorRef]:
+    def _noun_sources(
+        self, noun: Token, how: str, light_verbs: frozenset[str] | None = None
+    ) -> list[ActorRef]:
         if how == "poss":
             return [r for c in noun.children if c.dep_ == "poss" for r in self._refs(c, agent=True)]
         if how == "by":
@@ -221,7 +223,9 @@ class Arguments:
             head = noun.head
             if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
                 noun, head = head.head, head.head.head  # "led eight hours of talks", "held a round of talks"
-            if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs:
+            if noun.dep_ == "dobj" and self.lex.lemma(head) in self.lex.light_verbs | (
+                light_verbs or frozenset()
+            ):
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
             if (
                 noun.dep_ == "pobj"

@@ -141,7 +141,7 @@ class Predicates:
             return undergone if undergone.sources and undergone.targets else None
         sources: list[ActorRef] = []
         for how in sense.source:
-            sources = self._noun_sources(token, how)
+            sources = self._noun_sources(token, how, sense.light_verbs)
             if sources:
                 break
         if not sources and sense.symmetric:

@@ -117,7 +117,8 @@ QUANTITY_WORDS = {
 SITES = {
     "airbase", "base", "refinery", "depot", "plant", "facility", "pipeline", "infrastructure", "grid", "bridge",
     "ship", "vessel", "tanker", "convoy", "post", "checkpoint", "barracks", "outpost", "headquarters", "port",
-    "airport", "airfield", "dam", "power",
+    "airport", "airfield", "dam", "power", "target", "position", "site", "stronghold", "hideout", "tunnel",
+    "compound",
 }  # fmt: skip
 
 
