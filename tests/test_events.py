@@ -195,3 +195,11 @@ def test_an_analysts_view_is_not_a_political_act():
 def test_a_subject_that_says_no_one_did_it_negates_the_event():
     found = coded("No country has officially recognized the Taliban as the legitimate government.")
     assert found and all(f[3] == "negated" for f in found)
+
+
+def test_an_analysts_forecast_is_not_an_event():
+    text = (
+        'Jan Novak is an analyst at the Prague Institute. "There is little reason to think that Russia '
+        'will meet Ukraine this year," Novak said.'
+    )
+    assert all(e[1] != "CONSULT" for e in coded(text))

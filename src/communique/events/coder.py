@@ -42,13 +42,13 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
 
     def __init__(self, doc, index, times, lexicon, published, title, dateline_place, quotes=()):
         self.doc: Doc = doc
-        # (start, end, speaker) of each direct quotation with a known speaker
-        self.voices = [
+        # (start, end, speaker) of the body's quotations (a headline's have offsets into the title)
+        quotes = [q for q in quotes if q.speaker is not None and not q.in_title]
+        self.all_voices = [(q.start, q.end, q.speaker) for q in quotes]
+        self.voices = [  # those that say who "I" and "we" are
             (q.start, q.end, q.speaker)
             for q in quotes
-            if q.kind in ("direct", "mixed")
-            and q.speaker is not None
-            and (q.speaker.country or q.speaker.sector)
+            if q.kind in ("direct", "mixed") and (q.speaker.country or q.speaker.sector)
         ]
         self.index: ActorIndex = index
         self.lex: Lexicon = lexicon
@@ -70,12 +70,15 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
-            if _commentary(event):
+            if _commentary(event) or self._forecast(event):
                 continue
             if key not in seen:
                 seen.add(key)
                 events.append(event)
         return events
+
+    def _forecast(self, event: Event) -> bool:
+        return _observer_forecast(event, self.all_voices)
 
     def _events(self, cand: _Candidate) -> list[Event]:
         sense, trigger = cand.sense, cand.trigger
@@ -144,6 +147,16 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         for e in out:
             self._remember_accuser(e)
         return out
+
+
+def _observer_forecast(event: Event, voices) -> bool:
+    """What an analyst expects or imagines ("there is little reason to think the two leaders will meet,"
+    an expert said) is a forecast, not an event."""
+    if event.status not in ("expected", "hypothetical"):
+        return False
+    return any(
+        start <= event.trigger.start < end and speaker.sector in OBSERVERS for start, end, speaker in voices
+    )
 
 
 def _commentary(event: Event) -> bool:
