@@ -199,7 +199,7 @@ def test_a_subject_that_says_no_one_did_it_negates_the_event():
 
 def test_an_analysts_forecast_is_not_an_event():
     text = (
-        'Jan Novak is an analyst at the Prague Institute. "There is little reason to think that Russia '
-        'will meet Ukraine this year," Novak said.'
+        '"There is little reason to think that Russia will meet Ukraine this year," said Jan Novak, an '
+        "analyst at the Prague Institute."
     )
     assert all(e[1] != "CONSULT" for e in coded(text))
