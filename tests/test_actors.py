@@ -161,3 +161,9 @@ def test_people_and_bodies_the_story_does_not_place_belong_to_its_country():
     )
     found = {a.name: a.country for a in analyze(text, published="2024-10-09").actors}
     assert found["Amina Wanjiru"] == "KEN"
+
+
+def test_a_relative_clause_can_give_a_persons_office():
+    text = "Pedro Alvarez, who serves as Chile's foreign minister, met the envoy on Monday."
+    (person,) = [a for a in analyze(text, published="2024-10-09").actors if a.name == "Pedro Alvarez"]
+    assert (person.country, person.sector) == ("CHL", "GOV")

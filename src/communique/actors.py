@@ -338,6 +338,8 @@ class ActorIndex:
         return None
 
 
+# Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
+OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
 IGO_ANAPHORS = {
     "bloc",
     "body",
@@ -1059,6 +1061,19 @@ class _Builder:
         for child in head.children:
             if child.dep_ == "appos" and child.i > span.end:
                 self._read_phrase(_subtree(child), facts, head=child)
+            elif child.dep_ == "relcl" and child.lemma_ in OFFICE_VERBS:
+                # "Steve Biegun, who served as the State Department's special representative": the office
+                # the relative clause gives (its complement, or what it heads)
+                for c in child.children:
+                    office = (
+                        c
+                        if c.dep_ in ("attr", "dobj")
+                        else next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if c.dep_ == "prep" and c.lower_ == "as"
+                        else None
+                    )
+                    if office is not None:
+                        self._read_phrase(_subtree(office), facts, head=office)
         if head.dep_ == "appos" and head.head.i < span.start:
             h = head.head
             phrase = [
