@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from communique import store as store_module
 from communique.engines import LocalEngine
 from communique.model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Span, TimeRef
 from communique.store import Store, StoreError
-from store_corpus import corpus, fake_analyze_chunk, feed_lines
+from store_corpus import corpus, fake_analyze_chunk, feed_lines, slow_fake_analyze_chunk
 
 TESTS = Path(__file__).parent
 
@@ -486,6 +487,39 @@ def test_ingest_is_idempotent_and_deterministic_across_worker_counts(tmp_path, n
         store.ingest([str(feed)], engine=engine, batch_size=7)
     assert dump(one) == dump(two)
     assert sum(len(rows) for rows in dump(one).values()) > 30 * 5
+
+
+def test_two_ingests_of_overlapping_inputs_at_once_store_every_article_once(tmp_path, new_db):
+    lines = feed_lines(60)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(line) + "\n" for line in lines[:40]), encoding="utf-8")
+    second.write_text("".join(json.dumps(line) + "\n" for line in lines[20:]), encoding="utf-8")
+    together, alone = new_db("together"), new_db("alone")
+    summaries = {}
+
+    def ingest(feed: Path) -> None:  # each with its own connection, as two users would
+        with (
+            Store(together) as store,
+            LocalEngine(1, analyzer=slow_fake_analyze_chunk, chunk_size=2) as engine,
+        ):
+            summaries[feed.name] = store.ingest([str(feed)], engine=engine, batch_size=3)
+
+    threads = [threading.Thread(target=ingest, args=(feed,)) for feed in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    one, two = summaries["first.jsonl"], summaries["second.jsonl"]
+    assert (one.read, two.read, one.failed, two.failed) == (40, 40, 0, 0)
+    assert one.stored + two.stored == 60 and one.skipped + two.skipped == 20
+
+    write_feed(tmp_path / "all.jsonl", 60)
+    with Store(alone) as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
+        store.ingest([str(tmp_path / "all.jsonl")], engine=engine)
+    with Store(together) as both, Store(alone) as single:
+        assert both.counts() == single.counts()
+        assert sorted(both.article_ids()) == sorted(single.article_ids())
+        assert clusters_by_content(both) == clusters_by_content(single)
 
 
 KILLED_INGEST = """

@@ -62,7 +62,7 @@ class DaskEngine:
         if self._client is None:
             if self.scheduler:
                 try:
-                    self._client = Client(self.scheduler, timeout=30)
+                    self._client = Client(self.scheduler, timeout=15)
                 except OSError as exc:
                     raise EngineError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
             else:
@@ -71,7 +71,7 @@ class DaskEngine:
                     threads_per_worker=1,  # spaCy is not faster with threads; one process per core
                     processes=True,
                     memory_limit=self.memory_limit,
-                    dashboard_address=None,
+                    dashboard_address=":0",
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
