@@ -94,7 +94,10 @@ class PostgresDialect(Dialect):
             raise StoreError(
                 "the PostgreSQL store needs psycopg: pip install 'communique[postgresql]'"
             ) from None
-        connection = psycopg.connect(url, autocommit=True, row_factory=_postgres_rows, connect_timeout=30)
+        try:
+            connection = psycopg.connect(url, autocommit=True, row_factory=_postgres_rows, connect_timeout=30)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redacted(url)}: cannot connect ({' '.join(str(exc).split())})") from None
         connection.adapters.register_dumper(str, _postgres_text_dumper())
         return connection
 
@@ -503,12 +506,9 @@ class Store:
         if url.startswith(("postgresql://", "postgres://")):
             self.path: Path | str = _redacted(url)
             self.dialect: Dialect = PostgresDialect()
-            import psycopg
+            self.connection = self.dialect.connect(url)
+            import psycopg  # there, since connect succeeded
 
-            try:
-                self.connection = self.dialect.connect(url)
-            except psycopg.Error as exc:
-                raise StoreError(f"{self.path}: cannot connect ({' '.join(str(exc).split())})") from None
             try:
                 self._prepare_schema(create)
             except (psycopg.Error, StoreError) as exc:
