@@ -26,7 +26,7 @@ class DaskEngine:
 
     The input is cut into partitions of ``chunk_size`` articles, at most ``workers * 2`` in flight (more
     on a bigger cluster), so the input is read only as fast as it is analyzed. A partition that fails
-    (its worker died, say) is retried ``retries`` times on the cluster; then each of its articles comes
+    (its worker died, say) is sent again up to ``retries`` times; then each of its articles comes
     back as an ``AnalysisFailure`` naming the partition, so nothing is dropped silently. Each worker
     loads the spaCy pipeline once, when it starts (a worker plugin).
     """
@@ -97,20 +97,30 @@ class DaskEngine:
         partitions = iter(partitions)
         pending: deque[tuple[list[Article], Any]] = deque()
 
+        def start(partition: list[Article]) -> Any:
+            # The data goes to a worker apart from the task: a task's arguments would stay in the
+            # scheduler's memory, which then grows with the corpus.
+            [data] = client.scatter([partition], hash=False)
+            return client.submit(function, data, pure=False)
+
         def submit() -> None:
             partition = next(partitions, None)
             if partition is not None:
-                future = client.submit(function, partition, pure=False, retries=self.retries)
-                pending.append((partition, future))
+                pending.append((partition, start(partition)))
 
         for _ in range(self.in_flight()):
             submit()
         while pending:
             partition, future = pending.popleft()
-            try:
-                outcome = future.result()
-            except Exception as exc:  # a partition that failed all its tries is reported, not raised
-                outcome = exc
+            for attempt in range(self.retries + 1):
+                try:
+                    outcome = future.result()
+                    break
+                except Exception as exc:  # an error, or a worker that died with the partition's data
+                    outcome = exc
+                    future.release()
+                    if attempt < self.retries:
+                        future = start(partition)  # retried here, so a fresh copy of its data goes too
             future.release()
             submit()
             yield partition, outcome
