@@ -4,7 +4,8 @@
 
 The articles of ``../shared/corpora/voa.jsonl`` go, round after round, through (a) the bare spaCy
 pipeline (``nlp.pipe``), (b) the whole analysis (``pipeline.analyze_many``: parse, actors, time,
-quotes, events) and (c) ``communique ingest`` into a fresh SQLite database, with each worker count.
+quotes, events) and (c) ``communique ingest`` into a fresh SQLite database, with each worker count,
+and (d) the same ingest on a local Dask cluster (``--engine dask``, ``--dask`` worker counts).
 a and b alternate inside every round (a b, then b a) so that the load other users put on the
 machine weighs on both alike. Worker processes are started and warmed up (pipeline loaded, one
 article analyzed) before any timing; their start-up time is reported apart.
@@ -36,7 +37,12 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPOSITORY.parent / "shared" / "corpora" / "voa.jsonl"
 #: The batch size ``analyze_many`` uses by default; the bare pipeline gets the same.
 BATCH_SIZE = 16
-KINDS = {"a": "bare spaCy `nlp.pipe`", "b": "communique `analyze_many`", "c": "`communique ingest` (SQLite)"}
+KINDS = {
+    "a": "bare spaCy `nlp.pipe`",
+    "b": "communique `analyze_many`",
+    "c": "`communique ingest` (SQLite)",
+    "d": "`communique ingest --engine dask` (SQLite)",
+}
 
 
 # ---------------------------------------------------------------- inside worker processes
@@ -135,34 +141,42 @@ def _peak(exact: bool) -> float:
     return peak_memory_mb() if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-#: Ingest engines of this worker process by worker count, kept between rounds so that their pool
-#: workers start (and load the pipeline) once; with their pool workers' pids.
-_ENGINES: dict[int, tuple[Any, list[int]]] = {}
+#: Ingest engines of this worker process by run kind (c: local, d: Dask) and worker count, kept
+#: between rounds so that their workers start (and load the pipeline) once; with their workers' pids.
+_ENGINES: dict[tuple[str, int], tuple[Any, list[int]]] = {}
 
 
-def start_ingest_engine(workers: int, warm_feed: str, folder: str) -> dict[str, Any]:
-    """Start the engine ``communique ingest --workers N`` uses and warm it up on a throwaway database."""
+def start_ingest_engine(workers: int, warm_feed: str, folder: str, kind: str = "c") -> dict[str, Any]:
+    """Start the engine ``communique ingest --workers N [--engine dask]`` uses; warm it up on a throwaway database."""
     from communique.engines import LocalEngine
     from communique.store import Store
 
     before = {p.pid for p in multiprocessing.active_children()}
     started = time.perf_counter()
-    engine = LocalEngine(workers)
-    with Store(Path(folder) / f"warm-up-{workers}.db") as store:
+    if kind == "d":
+        from communique.engines.dask import DaskEngine
+
+        engine: Any = DaskEngine(workers=workers)
+    else:
+        engine = LocalEngine(workers)
+    with Store(Path(folder) / f"warm-up-{kind}-{workers}.db") as store:
         store.ingest([warm_feed], engine=engine)
     seconds = time.perf_counter() - started
-    pool = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
-    _ENGINES[workers] = (engine, pool if workers > 1 else [os.getpid()])
+    if kind == "d":
+        pool = sorted(engine.client.run(os.getpid).values())
+    else:
+        pool = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+    _ENGINES[(kind, workers)] = (engine, pool if kind == "d" or workers > 1 else [os.getpid()])
     return {"seconds": seconds}
 
 
-def run_ingest(workers: int, feed: str, database: str) -> dict[str, Any]:
+def run_ingest(workers: int, feed: str, database: str, kind: str = "c") -> dict[str, Any]:
     """(c): ingest the feed into a new database with a started engine; memory peaks of its workers."""
     from communique.store import Store
 
     if Path(database).exists():
         raise RuntimeError(f"{database}: the ingest benchmark needs a database that does not exist yet")
-    engine, pids = _ENGINES[workers]
+    engine, pids = _ENGINES[(kind, workers)]
     exact = all(reset_peak_memory(pid) for pid in pids)
     processes = sorted({os.getpid(), *pids})
     scheduler, started = [scheduler_seconds(pid) for pid in processes], time.perf_counter()
@@ -330,9 +344,13 @@ def run_benchmark(
     rounds: int | None = None,
     ingest: bool = True,
     ingest_copies: int = 1,
+    dask: Sequence[int] = (),
     log: Callable[[str], None] = lambda message: None,
 ) -> Report:
-    """Measure a, b (and c) with each worker count, in rounds, for ``minutes`` (or exactly ``rounds``)."""
+    """Measure a, b (and c, d) with each worker count, in rounds, for ``minutes`` (or exactly ``rounds``).
+
+    ``dask``: the worker counts of the local Dask clusters (d) measured beside the process pools (c).
+    """
     if not articles:
         raise ValueError("no articles to measure")
     articles = list(articles)
@@ -354,11 +372,12 @@ def run_benchmark(
             feed_articles = write_feed(articles, feed, ingest_copies)
             warm_feed = Path(folder) / "warm-up.jsonl"
             write_feed(articles[: 4 * 2 * max(workers)], warm_feed, 1)
-            if ingest:
-                for n in workers:
-                    result = pools[0].submit(start_ingest_engine, n, str(warm_feed), folder).result()
-                    startup[f"ingest engine, {n} worker(s) (with a warm-up ingest)"] = result["seconds"]
-                    log(f"ingest engine with {n} worker(s) ready in {result['seconds']:.1f} s")
+            ingests = [("c", n) for n in workers] + [("d", n) for n in dask] if ingest else []
+            for kind, n in ingests:
+                result = pools[0].submit(start_ingest_engine, n, str(warm_feed), folder, kind).result()
+                what = "Dask" if kind == "d" else "ingest"
+                startup[f"{what} engine, {n} worker(s) (with a warm-up ingest)"] = result["seconds"]
+                log(f"{what} engine with {n} worker(s) ready in {result['seconds']:.1f} s")
             shards = {n: balanced_shards(articles, n) for n in workers}
             tokens: dict[tuple[int, int], int] = {}  # (workers, shard) -> tokens, from a
             measuring = time.perf_counter()
@@ -383,23 +402,20 @@ def run_benchmark(
                         for key in ("events", "quotes"):
                             if key in results[0]:
                                 row.found[key] = row.found.get(key, 0) + sum(r[key] for r in results)
-                if ingest:
-                    for n in workers if done % 2 == 0 else list(reversed(workers)):
-                        database = str(Path(folder) / f"ingest-{n}-round-{done}.db")
-                        result = pools[0].submit(run_ingest, n, str(feed), database).result()
-                        if result["articles"] != feed_articles:
-                            raise RuntimeError(
-                                f"ingest stored {result['articles']} of {feed_articles} articles"
-                            )
-                        row = rows.setdefault(("c", n), Row("c", n))
-                        round_tokens = _corpus_tokens(tokens, workers) * ingest_copies
-                        row.add(
-                            result["seconds"],
-                            result,
-                            result["articles"],
-                            round_tokens,
-                            result["peaks"],
-                        )
+                for kind, n in ingests if done % 2 == 0 else list(reversed(ingests)):
+                    database = str(Path(folder) / f"ingest-{kind}-{n}-round-{done}.db")
+                    result = pools[0].submit(run_ingest, n, str(feed), database, kind).result()
+                    if result["articles"] != feed_articles:
+                        raise RuntimeError(f"ingest stored {result['articles']} of {feed_articles} articles")
+                    row = rows.setdefault((kind, n), Row(kind, n))
+                    round_tokens = _corpus_tokens(tokens, workers) * ingest_copies
+                    row.add(
+                        result["seconds"],
+                        result,
+                        result["articles"],
+                        round_tokens,
+                        result["peaks"],
+                    )
                 done += 1
                 elapsed = time.perf_counter() - measuring
                 last = time.perf_counter() - round_started
@@ -533,13 +549,14 @@ def render(report: Report, command: str, corpus: str) -> str:
         "| waited for a core | articles per core-hour | peak RSS per worker |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for kind in ("a", "b", "c"):
+    for kind in KINDS:
         for n in workers:
             row = report.rows.get((kind, n))
             if row is None:
                 continue
             b_over_a = report.ratio(("b", n), ("a", n)) if kind == "b" else None
-            scaling = report.ratio((kind, n), (kind, 1)) if n > 1 else None
+            # the Dask engine against the one-process ingest
+            scaling = report.ratio((kind, n), ("c" if kind == "d" else kind, 1)) if n > 1 else None
             lines.append(
                 f"| ({kind}) {KINDS[kind]} | {n} | {row.articles} | {_number(row.articles_per_hour)} | "
                 f"{_number(row.tokens_per_second)} | {_ratio(b_over_a)} | {_ratio(scaling)} | "
@@ -614,6 +631,9 @@ METHOD = """How it is measured:
   pool) is started once, with a warm-up ingest into a throwaway database.
   With 1 worker everything runs in one process; with 2, two pool workers analyze while the parent
   process reads and writes.
+- (d) is the same ingest with `--engine dask`: a local Dask cluster (started once, like c's pool;
+  one thread per worker process, partitions of 8 articles) analyzes while the parent reads, runs
+  the scheduler and writes; its "× 1 worker" compares it with (c) on 1 worker.
 - Cores busy: the time the run's processes spent on a CPU over its wall time (a worker busy all
   along counts 1.0). Waited for a core: the time they were ready to run but every core was taken
   (by other users, or by the run's own other processes), over wall time; both from the kernel's
@@ -671,7 +691,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="exactly this many rounds instead of --minutes")
     parser.add_argument("--workers", type=_workers, default=(1, 2), help="worker counts (default 1,2)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL feed (default: VOA)")
-    parser.add_argument("--no-ingest", action="store_true", help="leave out (c), the ingest rows")
+    parser.add_argument("--no-ingest", action="store_true", help="leave out (c) and (d), the ingest rows")
+    parser.add_argument(
+        "--dask", type=_workers, default=(2,), help="worker counts of the Dask rows (d) (default 2)"
+    )
+    parser.add_argument("--no-dask", action="store_true", help="leave out (d), the Dask rows")
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv[1:])
     if not args.corpus.exists():
@@ -687,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
         minutes=args.minutes,
         rounds=args.rounds,
         ingest=not args.no_ingest,
+        dask=() if args.no_dask else args.dask,
         log=lambda message: print(f"throughput: {message}", file=sys.stderr, flush=True),
     )
     corpus = args.corpus.name if args.corpus == DEFAULT_CORPUS else str(args.corpus)

@@ -21,7 +21,7 @@ TEXTS = [
 def test_one_round_measures_every_run_and_writes_a_table():
     articles = [article_from_text(text, published="2024-03-05") for text in TEXTS]
 
-    report = throughput.run_benchmark(articles, workers=(1, 2), rounds=1)
+    report = throughput.run_benchmark(articles, workers=(1, 2), rounds=1, dask=(2,))
     text = throughput.render(report, "throughput.py --rounds 1", "three test articles")
 
     assert report.rounds == 1
@@ -29,10 +29,13 @@ def test_one_round_measures_every_run_and_writes_a_table():
         for workers in (1, 2):
             row = report.rows[(kind, workers)]
             assert row.articles == 3 and row.seconds > 0 and row.peak_mb > 0
+    dask = report.rows[("d", 2)]
+    assert dask.articles == 3 and dask.peak_mb > 100  # the Dask workers' peaks, spaCy model included
     assert report.rows[("a", 1)].tokens == report.rows[("b", 2)].tokens > 0
     assert report.rows[("b", 1)].found["events"] >= 1
     assert "| (b) communique `analyze_many` | 1 | 3 |" in text
     assert "ingest with 2 workers over 1 worker" in text
+    assert "| (d) `communique ingest --engine dask` (SQLite) | 2 | 3 |" in text
 
 
 def test_each_benchmark_replaces_only_its_own_section_of_the_report(tmp_path):

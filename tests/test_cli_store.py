@@ -15,11 +15,12 @@ from store_corpus import corpus, fake_analyze_chunk, feed_lines
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = tmp_path / "corpus.db"
+def db(new_db) -> str:
+    """The written corpus, on SQLite and on PostgreSQL: every command runs on both."""
+    path = new_db()
     with Store(path) as store:
         store.add(corpus())
-    return str(path)
+    return path
 
 
 @pytest.fixture
@@ -34,12 +35,12 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_ingest_reports_a_malformed_feed_line_and_ingests_the_others(tmp_path, capsys, fake_analyzer):
+def test_ingest_reports_a_malformed_feed_line_and_ingests_the_others(tmp_path, new_db, capsys, fake_analyzer):
     lines = [json.dumps(line) for line in feed_lines(4)]
     lines.insert(2, '{"id": "broken", "text": "no closing quote}')
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = str(tmp_path / "c.db")
+    db = new_db("c")
     code, out, err = run(capsys, "ingest", str(feed), "--db", db)
     if "art-000" not in Store(db).article_ids():
         pytest.skip("the reader does not read JSONL feeds yet (issue 2)")

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -21,32 +22,39 @@ from communique import store as store_module
 from communique.engines import LocalEngine
 from communique.model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Span, TimeRef
 from communique.store import Store, StoreError
-from store_corpus import corpus, fake_analyze_chunk, feed_lines
+from store_corpus import corpus, fake_analyze_chunk, feed_lines, slow_fake_analyze_chunk
 
 TESTS = Path(__file__).parent
 
 
 @pytest.fixture
-def db(tmp_path) -> Store:
-    store = communique.open(tmp_path / "corpus.db")
+def db_url(new_db) -> str:
+    return new_db()
+
+
+@pytest.fixture
+def db(db_url) -> Store:
+    store = communique.open(db_url)
     store.add(corpus())
     yield store
     store.close()
 
 
-def dump(path: Path) -> dict[str, list[tuple]]:
+def dump(db: str) -> dict[str, list[tuple]]:
     """Every row of every table, ordered: two databases with equal dumps hold the same data."""
-    connection = sqlite3.connect(path)
-    tables = [
-        r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    ]
     content = {}
-    for table in tables:
-        width = len(connection.execute(f"SELECT * FROM {table} LIMIT 0").description)
-        order = ", ".join(str(i + 1) for i in range(width))
-        content[table] = connection.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
-    connection.close()
+    with Store(db, create=False) as store:
+        for table in store_module.TABLES:
+            order = ", ".join(str(i + 1) for i in range(len(columns(store, table))))
+            content[table] = [
+                tuple(r) for r in store.connection.execute(f"SELECT * FROM {table} ORDER BY {order}")
+            ]
     return content
+
+
+def columns(store: Store, table: str) -> list[str]:
+    """The columns of a table as the database has them."""
+    return [c[0] for c in store.connection.execute(f"SELECT * FROM {table} LIMIT 0").description]
 
 
 # ---------------------------------------------------------------- storing
@@ -67,7 +75,7 @@ def test_every_analysis_comes_back_as_it_was_stored(db):
     assert db.article_ids() == ["a1", "a2", "a3", "a4", "a5"]
 
 
-def test_every_field_of_the_model_round_trips():
+def test_every_field_of_the_model_round_trips(new_db):
     """Every field set to a value other than its default, nested records included."""
     body = "MINSK — The envoy met them. It was planned."
     ref = ActorRef("UN envoy", "The envoy", None, "IGO", "IGOUNO", "United Nations", "person", "x7", 8, 18)
@@ -122,15 +130,15 @@ def test_every_field_of_the_model_round_trips():
         times=[TimeRef("2024-05-06", "day", "today", 1, 6, False)],
         schema_version=1,
     )
-    with Store(":memory:") as store:
+    with Store(new_db()) as store:
         store.add([analysis])
         assert store.get_analysis("full") == analysis
 
 
-def test_schema_columns_match_the_model():
+def test_schema_columns_match_the_model(new_db):
     """A model field without a column (or a column without a field) needs a schema change and a migration."""
-    with Store(":memory:") as store:
-        for table, columns in [
+    with Store(new_db()) as store:
+        for table, model_columns in [
             ("articles", store_module.ARTICLE_COLUMNS),
             ("actors", store_module.ACTOR_COLUMNS),
             ("mentions", store_module.MENTION_COLUMNS),
@@ -139,17 +147,16 @@ def test_schema_columns_match_the_model():
             ("times", store_module.TIME_COLUMNS),
             ("event_clusters", store_module.CLUSTER_COLUMNS),
         ]:
-            stored = [r[1] for r in store.connection.execute(f"PRAGMA table_info({table})")]
-            assert sorted(stored) == sorted(columns), table
+            assert sorted(columns(store, table)) == sorted(model_columns), table
 
 
-def test_adding_the_same_analyses_again_adds_no_rows(db):
+def test_adding_the_same_analyses_again_adds_no_rows(db, new_db):
     before = db.counts()
     result = db.add(corpus())
     assert (result.stored, result.skipped) == (0, 5)
     assert db.counts() == before
     # duplicates inside one batch are stored once
-    with Store(":memory:") as store:
+    with Store(new_db("other")) as store:
         result = store.add(corpus() + corpus())
         assert (result.stored, result.skipped) == (5, 5)
 
@@ -172,19 +179,16 @@ def test_hostile_strings_are_data(db):
 # ---------------------------------------------------------------- schema versions
 
 
-def test_a_database_from_a_newer_communique_is_refused(tmp_path):
-    path = tmp_path / "future.db"
-    Store(path).close()
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+def test_a_database_from_a_newer_communique_is_refused(new_db):
+    path = new_db("future")
+    with Store(path) as store:
+        store.connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 99 is newer"):
         Store(path)
 
 
-def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
+def test_an_older_database_is_migrated_and_keeps_its_data(new_db, monkeypatch):
+    path = new_db("old")
     with Store(path) as store:
         store.add(corpus()[:2])
     following = store_module.SCHEMA_VERSION + 1
@@ -196,7 +200,7 @@ def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path, monkeypatch)
     )
     with Store(path) as store:
         assert store.schema_version == following
-        assert "language" in [r[1] for r in store.connection.execute("PRAGMA table_info(articles)")]
+        assert "language" in columns(store, "articles")
         assert store.get_analysis("a1") == corpus()[0]
     with Store(path) as store:  # opening again runs nothing twice
         assert store.schema_version == following
@@ -236,15 +240,27 @@ def test_a_version_1_database_gets_the_in_title_column_of_quotes(tmp_path):
         assert {r["in_title"] for r in store.quotes()} == {0}
 
 
-def test_not_a_database_and_postgres_urls_give_clear_errors(tmp_path):
+def test_not_a_database_and_unreachable_servers_give_clear_errors(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a communique database"):
         Store(junk)
-    with pytest.raises(StoreError, match="PostgreSQL backend is not available"):
-        Store("postgresql://localhost/x")
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.db", create=False)
+    pytest.importorskip("psycopg")
+    with pytest.raises(
+        StoreError, match=r"postgresql://someone:\*\*\*@127.0.0.1:9/x: cannot connect"
+    ) as error:
+        Store("postgresql://someone:secret@127.0.0.1:9/x")
+    assert "secret" not in str(error.value)
+
+
+def test_queries_do_not_create_a_corpus(new_db):
+    empty = new_db()  # an SQLite path with no file, or a PostgreSQL schema with no tables
+    with pytest.raises(StoreError, match="no such database|no communique corpus here"):
+        Store(empty, create=False)
+    with Store(empty) as store:
+        assert store.counts()["articles"] == 0
 
 
 def test_sql_is_written_once_for_every_dialect():
@@ -285,8 +301,8 @@ def test_reports_of_one_event_merge_into_a_cluster(db):
     assert db.counts()["event_clusters"] == 9
 
 
-def test_clusters_do_not_depend_on_ingest_order_or_batches(tmp_path, db):
-    with Store(tmp_path / "reversed.db") as other:
+def test_clusters_do_not_depend_on_ingest_order_or_batches(new_db, db):
+    with Store(new_db("reversed")) as other:
         for analysis in reversed(corpus()):
             other.add([analysis])
         assert clusters_by_content(other) == clusters_by_content(db)
@@ -303,12 +319,12 @@ def same_key_reports(n: int) -> list[Analysis]:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_clusters_updated_batch_by_batch_equal_clusters_computed_at_once(seed):
+def test_clusters_updated_batch_by_batch_equal_clusters_computed_at_once(seed, new_db):
     import random
 
     reports = same_key_reports(40)
     random.Random(seed).shuffle(reports)
-    with Store(":memory:") as store:
+    with Store(new_db()) as store:
         rest = reports
         while rest:
             size = random.Random(seed + len(rest)).randint(1, 6)
@@ -326,12 +342,12 @@ def dump_clusters(store: Store) -> list[tuple]:
     return [tuple(r) for r in clusters] + [tuple(r) for r in members]
 
 
-def test_reclustering_with_another_window(db, tmp_path):
+def test_reclustering_with_another_window(db, db_url):
     db.recluster(window_days=0)
     visit = [r for r in db.events(plover="CONSULT", merged=True) if r["cameo"] == "042"]
     assert [r["n_mentions"] for r in visit] == [1, 1]
     db.close()
-    with Store(tmp_path / "corpus.db") as again:  # the window is kept with the database
+    with Store(db_url) as again:  # the window is kept with the database
         assert again.window_days == 0
         again.recluster(window_days=3)
         assert again.counts()["event_clusters"] == 9
@@ -499,20 +515,54 @@ def write_feed(path: Path, n: int = 60) -> Path:
     return path
 
 
-def test_ingest_is_idempotent_and_deterministic_across_worker_counts(tmp_path):
+def test_ingest_is_idempotent_and_deterministic_across_worker_counts(tmp_path, new_db):
     feed = write_feed(tmp_path / "feed.jsonl", 30)
-    with Store(tmp_path / "one.db") as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
+    one, two = new_db("one"), new_db("two")
+    with Store(one) as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
         first = store.ingest([str(feed)], engine=engine, batch_size=4)
         again = store.ingest([str(feed)], engine=engine, batch_size=4)
     assert (first.read, first.stored, first.skipped, first.failed) == (30, 30, 0, 0)
     assert (again.read, again.stored, again.skipped, again.failed) == (30, 0, 30, 0)
     with (
-        Store(tmp_path / "two.db") as store,
+        Store(two) as store,
         LocalEngine(2, analyzer=fake_analyze_chunk, chunk_size=3) as engine,
     ):
         store.ingest([str(feed)], engine=engine, batch_size=7)
-    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
-    assert sum(len(rows) for rows in dump(tmp_path / "one.db").values()) > 30 * 5
+    assert dump(one) == dump(two)
+    assert sum(len(rows) for rows in dump(one).values()) > 30 * 5
+
+
+def test_two_ingests_of_overlapping_inputs_at_once_store_every_article_once(tmp_path, new_db):
+    lines = feed_lines(60)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(line) + "\n" for line in lines[:40]), encoding="utf-8")
+    second.write_text("".join(json.dumps(line) + "\n" for line in lines[20:]), encoding="utf-8")
+    together, alone = new_db("together"), new_db("alone")
+    summaries = {}
+
+    def ingest(feed: Path) -> None:  # each with its own connection, as two users would
+        with (
+            Store(together) as store,
+            LocalEngine(1, analyzer=slow_fake_analyze_chunk, chunk_size=2) as engine,
+        ):
+            summaries[feed.name] = store.ingest([str(feed)], engine=engine, batch_size=3)
+
+    threads = [threading.Thread(target=ingest, args=(feed,)) for feed in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    one, two = summaries["first.jsonl"], summaries["second.jsonl"]
+    assert (one.read, two.read, one.failed, two.failed) == (40, 40, 0, 0)
+    assert one.stored + two.stored == 60 and one.skipped + two.skipped == 20
+
+    write_feed(tmp_path / "all.jsonl", 60)
+    with Store(alone) as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
+        store.ingest([str(tmp_path / "all.jsonl")], engine=engine)
+    with Store(together) as both, Store(alone) as single:
+        assert both.counts() == single.counts()
+        assert sorted(both.article_ids()) == sorted(single.article_ids())
+        assert clusters_by_content(both) == clusters_by_content(single)
 
 
 KILLED_INGEST = """
@@ -528,18 +578,15 @@ if __name__ == "__main__":  # worker processes import this file again
 """
 
 
-def rows_committed(path: Path) -> int:
+def rows_committed(db: str) -> int:
     try:
-        connection = sqlite3.connect(path, timeout=5)
-        try:
-            return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.OperationalError:  # not created yet
+        with Store(db, create=False) as store:
+            return store.counts()["articles"]
+    except StoreError:  # not created yet
         return 0
 
 
-def kill_midway(command: list[str], db: Path, at_least: int, timeout: float = 120) -> int:
+def kill_midway(command: list[str], db: str, at_least: int, timeout: float = 120) -> int:
     """Start ``command``, SIGKILL it (and its workers) once ``at_least`` articles are committed; the count then."""
     process = subprocess.Popen(
         command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -558,25 +605,25 @@ def kill_midway(command: list[str], db: Path, at_least: int, timeout: float = 12
     return rows_committed(db)
 
 
-def test_an_ingest_killed_midway_finishes_on_rerun_with_the_same_database(tmp_path):
+def test_an_ingest_killed_midway_finishes_on_rerun_with_the_same_database(tmp_path, new_db):
     feed = write_feed(tmp_path / "feed.jsonl", 60)
-    with Store(tmp_path / "whole.db") as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
+    whole, killed = new_db("whole"), new_db("killed")
+    with Store(whole) as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
         store.ingest([str(feed)], engine=engine, batch_size=5)
 
-    killed = tmp_path / "killed.db"
     script = tmp_path / "ingest.py"
     script.write_text(KILLED_INGEST.format(tests=str(TESTS)), encoding="utf-8")
-    committed = kill_midway([sys.executable, str(script), str(feed), str(killed)], killed, at_least=10)
+    committed = kill_midway([sys.executable, str(script), str(feed), killed], killed, at_least=10)
     assert 10 <= committed < 60 and committed % 5 == 0  # whole batches only
 
     with Store(killed) as store, LocalEngine(1, analyzer=fake_analyze_chunk) as engine:
         rerun = store.ingest([str(feed)], engine=engine, batch_size=5)
     assert (rerun.skipped, rerun.stored) == (committed, 60 - committed)
-    assert dump(killed) == dump(tmp_path / "whole.db")
+    assert dump(killed) == dump(whole)
 
 
 @pytest.mark.slow
-def test_a_real_ingest_killed_midway_finishes_on_rerun_with_the_same_database(tmp_path):
+def test_a_real_ingest_killed_midway_finishes_on_rerun_with_the_same_database(tmp_path, new_db):
     feed = write_feed(tmp_path / "feed.jsonl", 60)
     cli = [
         sys.executable,
@@ -589,13 +636,12 @@ def test_a_real_ingest_killed_midway_finishes_on_rerun_with_the_same_database(tm
         "--no-progress",
         "--db",
     ]
-    whole = tmp_path / "whole.db"
-    subprocess.run([*cli, str(whole)], check=True, capture_output=True)
+    whole, killed = new_db("whole"), new_db("killed")
+    subprocess.run([*cli, whole], check=True, capture_output=True)
 
-    killed = tmp_path / "killed.db"
-    committed = kill_midway([*cli, str(killed)], killed, at_least=4)
+    committed = kill_midway([*cli, killed], killed, at_least=4)
     assert committed < 60
-    rerun = subprocess.run([*cli, str(killed)], check=True, capture_output=True, text=True)
+    rerun = subprocess.run([*cli, killed], check=True, capture_output=True, text=True)
     assert f"skipped {committed} as already stored" in rerun.stderr
     assert dump(killed) == dump(whole)
 

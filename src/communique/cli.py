@@ -233,8 +233,24 @@ def _ingest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--workers",
         type=_positive,
-        default=1,
-        help="worker processes, each with its own spaCy pipeline (default: 1)",
+        default=None,
+        help="worker processes, each with its own spaCy pipeline (default: 1; 2 on a local Dask cluster)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine's processes; dask: a Dask cluster (default: %(default)s)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="the Dask scheduler to use (with --engine dask; default: start a local cluster)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="with --engine dask: write a Parquet dataset partitioned by month instead of the database",
     )
     p.add_argument(
         "--batch-size", type=_positive, default=64, help="articles written per transaction (default: 64)"
@@ -245,24 +261,55 @@ def _ingest_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("ingest", "analyze articles into the corpus database (idempotent, resumable)", _ingest_arguments)
 def run_ingest(args: argparse.Namespace) -> int:
+    from . import dataset
+    from .engines import EngineError
     from .store import Store, StoreError
 
+    if args.engine != "dask" and (args.scheduler or args.out):
+        raise UsageError("--scheduler and --out go with --engine dask")
+    datasets = [p for p in args.paths if dataset.is_dataset(p)]
+    inputs = [p for p in args.paths if p not in datasets]
+    if args.out and datasets:
+        raise UsageError(f"{datasets[0]} is already a dataset: load it with communique ingest {datasets[0]}")
     resources = load_resources(args)
+    progress = not args.no_progress and sys.stderr.isatty()
+    summaries = []
     try:
-        with Store(args.db) as store:
-            progress = not args.no_progress and sys.stderr.isatty()
-            summary = store.ingest(
-                args.paths,
-                workers=args.workers,
-                batch_size=args.batch_size,
-                progress=progress,
-                resources=resources,
-            )
-    except StoreError as exc:
+        engine = _engine(args, resources) if inputs else None
+        try:
+            if args.out:
+                from . import ingest
+
+                summaries.append(
+                    dataset.write_dataset(ingest.read_inputs(inputs), args.out, engine, progress=progress)
+                )
+            else:
+                with Store(args.db) as store:
+                    for path in datasets:
+                        summaries.append(dataset.load_dataset(store, path, batch_size=args.batch_size))
+                    if inputs:
+                        summaries.append(
+                            store.ingest(inputs, engine=engine, batch_size=args.batch_size, progress=progress)
+                        )
+        finally:
+            if engine is not None:
+                engine.close()
+    except (StoreError, EngineError) as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
         return 1
-    print(f"communique: {summary}", file=sys.stderr)
-    return 1 if summary.failed else 0
+    for summary in summaries:
+        print(f"communique: {summary}" + (f" (dataset {args.out})" if args.out else ""), file=sys.stderr)
+    return 1 if any(s.failed for s in summaries) else 0
+
+
+def _engine(args: argparse.Namespace, resources):
+    if args.engine == "dask":
+        from .engines.dask import DaskEngine
+
+        return DaskEngine(args.scheduler, workers=args.workers or 2, resources=resources)
+    from .engines import LocalEngine
+
+    return LocalEngine(args.workers or 1, resources=resources)
 
 
 def _events_arguments(p: argparse.ArgumentParser) -> None:

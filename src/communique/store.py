@@ -87,13 +87,74 @@ class SQLiteDialect(Dialect):
 
 
 class PostgresDialect(Dialect):
-    """SQL translation for PostgreSQL. Not wired to a connection yet (a later issue)."""
+    """PostgreSQL through psycopg 3: one connection in autocommit mode, transactions opened by the store."""
 
     name = "postgresql"
     placeholder = "%s"
     types = {"int": "BIGINT", "real": "DOUBLE PRECISION", "text": "TEXT"}
     like = "ILIKE"
-    begin_write = "BEGIN; LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE"
+    # Writers take turns (ids are assigned inside the transaction, as on SQLite); readers never wait.
+    # An advisory lock, not a table lock, so that it also guards creating the tables.
+    begin_write = "BEGIN; SELECT pg_advisory_xact_lock(7135201)"
+    has_table = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+
+    def connect(self, url: str) -> Any:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(
+                "the PostgreSQL store needs psycopg: pip install 'communique[postgresql]'"
+            ) from None
+        try:
+            connection = psycopg.connect(url, autocommit=True, row_factory=_postgres_rows, connect_timeout=30)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redacted(url)}: cannot connect ({' '.join(str(exc).split())})") from None
+        connection.adapters.register_dumper(str, _postgres_text_dumper())
+        return connection
+
+
+class _Row:
+    """A result row read by column name or position, like ``sqlite3.Row``."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: Sequence[Any]):
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[key if isinstance(key, int) else self._index[key]]
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def _postgres_rows(cursor: Any) -> Callable[[Sequence[Any]], _Row]:
+    index: dict[str, int] = {}
+    for position, column in enumerate(cursor.description or ()):
+        index.setdefault(column.name, position)  # a repeated name reads the first, as in sqlite3
+    return lambda values: _Row(index, values)
+
+
+def _postgres_text_dumper() -> type:
+    """PostgreSQL text cannot hold NUL characters, which a feed may carry: each becomes U+FFFD (same offsets)."""
+    from psycopg.types.string import StrDumper
+
+    class TextDumper(StrDumper):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+
+    return TextDumper
+
+
+def _redacted(url: str) -> str:
+    """A database URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 # ---------------------------------------------------------------- schema
@@ -662,19 +723,31 @@ class Store:
     def __init__(self, db: str | Path = DEFAULT_DB, *, create: bool = True, window_days: int | None = None):
         url = str(db)
         if url.startswith(("postgresql://", "postgres://")):
-            raise StoreError("the PostgreSQL backend is not available yet: use a SQLite file path")
-        path = Path(url.removeprefix("sqlite:///"))
-        if not create and not path.exists():
-            raise StoreError(
-                f"{path}: no such database (create it with: communique ingest FILE... --db {path})"
-            )
-        self.path = path
-        self.dialect = SQLiteDialect()
-        try:
-            self.connection = self.dialect.connect(str(path))
-            self._prepare_schema()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a communique database ({exc})") from None
+            self.path: Path | str = _redacted(url)
+            self.dialect: Dialect = PostgresDialect()
+            self.connection = self.dialect.connect(url)
+            import psycopg  # there, since connect succeeded
+
+            try:
+                self._prepare_schema(create)
+            except (psycopg.Error, StoreError) as exc:
+                self.connection.close()
+                if isinstance(exc, StoreError):
+                    raise
+                raise StoreError(f"{self.path}: not a communique database ({exc})") from None
+        else:
+            path = Path(url.removeprefix("sqlite:///"))
+            if not create and not path.exists():
+                raise StoreError(
+                    f"{path}: no such database (create it with: communique ingest FILE... --db {path})"
+                )
+            self.path = path
+            self.dialect = SQLiteDialect()
+            try:
+                self.connection = self.dialect.connect(str(path))
+                self._prepare_schema()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{path}: not a communique database ({exc})") from None
         stored_window = self._meta("cluster_window_days")
         self.window_days = int(stored_window) if stored_window else corpus.DEFAULT_WINDOW_DAYS
         if window_days is not None and window_days != self.window_days:
@@ -716,8 +789,12 @@ class Store:
     def schema_version(self) -> int:
         return int(self._scalar("schema_version"))
 
-    def _prepare_schema(self) -> None:
+    def _prepare_schema(self, create: bool = True) -> None:
         if not self._scalar(self.dialect.has_table, ("meta",)):
+            if not create:
+                raise StoreError(
+                    f"{self.path}: no communique corpus here (create it with: communique ingest FILE... --db URL)"
+                )
             self._create_schema()
         version = self.schema_version
         if version > SCHEMA_VERSION:
@@ -1550,7 +1627,8 @@ class _Transaction:
         self.connection, self.begin = connection, begin
 
     def __enter__(self) -> None:
-        self.connection.execute(self.begin)
+        for statement in self.begin.split("; "):
+            self.connection.execute(statement)
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.connection.execute("ROLLBACK" if exc_type else "COMMIT")

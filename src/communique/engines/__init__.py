@@ -3,7 +3,7 @@
 An engine is anything with ``map(articles) -> iterator of Analysis | AnalysisFailure`` (in input
 order, reading its input lazily so memory stays flat) and ``close()``. ``LocalEngine`` runs in
 this process (one worker) or in a pool of worker processes, each loading the spaCy pipeline once.
-A Dask engine can implement the same two methods over a cluster.
+``engines.dask.DaskEngine`` runs on a Dask cluster (the user's scheduler, or a local cluster it starts).
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
-from .model import Analysis, Article
+from ..model import Analysis, Article
 
 if TYPE_CHECKING:
-    from .pipeline import Resources
+    from ..pipeline import Resources
 
 
 @dataclass
@@ -61,7 +61,7 @@ def analyze_chunk(articles: list[Article], resources: Resources | None = None) -
 
     ``resources``: the user's dictionary and lexicon (picklable, so they travel to worker processes).
     """
-    from .pipeline import analyze, analyze_many
+    from ..pipeline import analyze, analyze_many
 
     extra = {"resources": resources} if resources is not None else {}
     try:
@@ -80,7 +80,7 @@ def analyze_chunk(articles: list[Article], resources: Resources | None = None) -
 
 def load_pipeline() -> None:
     """Load what ``analyze`` needs once per worker, before the first article arrives."""
-    from . import nlp
+    from .. import nlp
 
     nlp.load_pipeline()
 
