@@ -25,6 +25,7 @@ import json
 import re
 import sqlite3
 import sys
+import time as _time
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -80,7 +81,16 @@ class SQLiteDialect(Dialect):
     def connect(self, path: str) -> sqlite3.Connection:
         connection = sqlite3.connect(path, isolation_level=None, timeout=60)
         connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode=WAL")
+        # switching to WAL needs the file to itself and does not wait for a busy one: a second ingest
+        # starting on the same new file retries until the first has set it up
+        for attempt in range(600):
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 599:
+                    raise
+                _time.sleep(0.1)
         connection.execute("PRAGMA synchronous=FULL")
         connection.execute("PRAGMA foreign_keys=ON")
         return connection
