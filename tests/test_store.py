@@ -206,29 +206,11 @@ def test_an_older_database_is_migrated_and_keeps_its_data(new_db, monkeypatch):
         assert store.schema_version == following
 
 
-def test_a_version_1_database_gets_the_corrections_table_and_search(tmp_path):
+def test_a_version_1_database_gets_the_corrections_table_search_and_headline_quotes(tmp_path):
     path = tmp_path / "v1.db"
     with Store(path) as store:
         store.add(corpus())
-    connection = sqlite3.connect(path)  # back to what communique wrote before schema 2
-    connection.executescript(
-        "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_text;"
-        " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
-    )
-    connection.close()
-    with Store(path) as store:
-        assert store.schema_version == store_module.SCHEMA_VERSION
-        assert store.counts()["corrections"] == 0
-        assert [a["id"] for a in store.search("tuesday")["articles"]] == ["a1"]
-        store.add_correction("event", 1, verdict="right", reviewer="Ana")
-        assert store.counts()["corrections"] == 1
-
-
-def test_a_version_1_database_gets_the_in_title_column_of_quotes(tmp_path):
-    path = tmp_path / "v1.db"
-    with Store(path) as store:
-        store.add(corpus()[:2])
-    connection = sqlite3.connect(path)  # back to version 1: quotes without in_title
+    connection = sqlite3.connect(path)  # back to what communique wrote at schema 1
     connection.executescript(
         "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_text;"
         " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
@@ -238,6 +220,10 @@ def test_a_version_1_database_gets_the_in_title_column_of_quotes(tmp_path):
         assert store.schema_version == store_module.SCHEMA_VERSION
         assert store.get_analysis("a1") == corpus()[0]
         assert {r["in_title"] for r in store.quotes()} == {0}
+        assert store.counts()["corrections"] == 0
+        assert [a["id"] for a in store.search("tuesday")["articles"]] == ["a1"]
+        store.add_correction("event", 1, verdict="right", reviewer="Ana")
+        assert store.counts()["corrections"] == 1
 
 
 def test_not_a_database_and_unreachable_servers_give_clear_errors(tmp_path):
