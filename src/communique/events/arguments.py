@@ -16,10 +16,8 @@ from .words import (
     CIVILIAN_PLACES,
     CLAIMS,
     FIRST_PERSON,
-    FRAME_PREPOSITIONS,
     GROUP_WORDS,
     NUMBER_WORDS,
-    PARTICIPATION,
     QUANTITY_WORDS,
     RELATION_NOUNS,
     RELATIONAL_PEOPLE,
@@ -227,16 +225,6 @@ class Arguments:
                 light_verbs or frozenset()
             ):
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
-            if (
-                noun.dep_ == "pobj"
-                and head.lower_ in FRAME_PREPOSITIONS
-                and head.head.pos_ in ("VERB", "AUX")
-            ):
-                verb = head.head
-                participates = self.lex.lemma(verb) in PARTICIPATION and head.lower_ in ("in", "at")
-                if participates or head.lower_ in FRAME_PREPOSITIONS and _is_meeting(noun, self.lex):
-                    # "took part in talks", "said after a meeting with Modi": the clause's subject was there
-                    return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
             if noun.dep_ == "nsubjpass" and self.lex.lemma(head) in self.lex.light_verbs:
                 # "joint patrols were held by China and Russia"
                 return [r for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -645,8 +633,3 @@ class Arguments:
             return []
         ref = self.index.country_ref(country, trigger)
         return [dataclasses.replace(ref, name=f"{ref.name} authorities", text="", start=None, end=None)]
-
-
-def _is_meeting(noun: Token, lexicon) -> bool:
-    """A meeting-like event noun (talks, summit, visit, call): its senses are symmetric consultations."""
-    return any(sense.cameo.startswith("04") for sense in lexicon.nouns.get(noun.lemma_.lower(), []))

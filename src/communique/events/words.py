@@ -150,7 +150,3 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 OBLIGATION_MODALS = {"must", "should", "ought"}
 # Sectors whose words are commentary: analysts, scholars and think tanks speak, but do not act
 OBSERVERS = {"EDU"}
-# "said after a meeting with Modi", "spoke at the summit", "took part in talks": a clause's subject took
-# part in the meeting its frame names
-FRAME_PREPOSITIONS = {"after", "before", "during", "following", "at", "in", "ahead"}
-PARTICIPATION = {"participate", "engage", "take", "join", "attend", "sit", "speak"}
