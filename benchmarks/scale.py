@@ -113,7 +113,9 @@ def main() -> int:
             "--workers", str(args.workers), "--db", str(db), "--no-progress",
         ]  # fmt: skip
         started = time.monotonic()
-        child = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE, text=True)
+        # stderr to a file, not a pipe: a pipe nobody reads fills up and stalls a long ingest
+        stderr = (Path(folder) / "ingest.stderr").open("w+", encoding="utf-8")
+        child = subprocess.Popen(command, cwd=folder, stderr=stderr, text=True)
         parent_peak, worker_peaks = 0.0, {}
         last_log = started
         while child.poll() is None:
@@ -131,7 +133,10 @@ def main() -> int:
                     + ", ".join(f"{p:.0f}" for p in worker_peaks.values())
                     + " MB"
                 )
-        _, errors = child.communicate()
+        child.wait()
+        stderr.seek(0)
+        errors = stderr.read()
+        stderr.close()
         seconds = time.monotonic() - started
         done = stored_articles(db)
         log(
