@@ -167,3 +167,32 @@ def test_a_relative_clause_can_give_a_persons_office():
     text = "Pedro Alvarez, who serves as Chile's foreign minister, met the envoy on Monday."
     (person,) = [a for a in analyze(text, published="2024-10-09").actors if a.name == "Pedro Alvarez"]
     assert (person.country, person.sector) == ("CHL", "GOV")
+
+
+def test_an_acronym_is_the_organisation_whose_initials_it_spells(nlp):
+    index = find(nlp, "The Ogaden National Liberation Front said it would talk. Ethiopia says the ONLF is armed.")
+    front = by_name(index, "Ogaden National Liberation Front")
+    assert front.sector == "REB"
+    assert [m.text for m in front.mentions][-1] == "ONLF"
+
+
+def test_a_name_the_recognizer_calls_a_person_once_is_that_person_everywhere():
+    text = (
+        "Lawmakers voted to remove Deputy Governor Otieno Wafula from office. Wafula said the vote was unfair. "
+        "Wafula denied all the charges on Tuesday."
+    )
+    people = [a for a in analyze(text, published="2024-10-09").actors if a.kind == "person"]
+    assert not [a for a in analyze(text, published="2024-10-09").actors if a.name == "Wafula" and a.kind == "place"]
+    assert people
+
+
+def test_he_can_be_a_person_named_by_office(nlp):
+    text = "Iran's supreme leader spoke on Tuesday. He warned that Israel would face a harsh response."
+    events = analyze(text, published="2024-05-01").events
+    assert [(e.source.country, e.plover) for e in events] == [("IRN", "THREATEN")]
+
+
+def test_the_group_points_back_to_the_armed_group_last_named():
+    text = "The Arakan Liberation Army seized a town in Myanmar. The group attacked an army base on Friday."
+    events = analyze(text, published="2024-05-01").events
+    assert ("REB", "ASSAULT") in [(e.source.sector, e.plover) for e in events if e.source]

@@ -66,6 +66,8 @@ class ActorIndex:
     # token index -> gazetteer entry of a demonym/adjective ("Chinese", "Western") at that token
     adjectives: dict[int, gz.Entry] = field(default_factory=dict)
     focus_country: str | None = None
+    # ids of the group actors that are one person named by office ("Iran's supreme leader"): "he" may be them
+    individuals: set[int] = field(default_factory=set)
     _sents: list[SpacySpan] | None = None
     # token index -> the actor a pronoun or role noun there was resolved to (the index is complete once
     # built, and the later stages ask about the same words again and again)
@@ -209,7 +211,7 @@ class ActorIndex:
     def _resolve_afresh(self, token: Token) -> int | None:
         lower = token.lower_
         if lower in PRONOUNS_PERSON:
-            return self._antecedent(token, lambda a: a.kind == PERSON)
+            return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
         if lower in PRONOUNS_THING:
             if _impersonal(token):
                 return None  # "it was too early to discuss", "it is clear that"
@@ -221,6 +223,13 @@ class ActorIndex:
         if token.pos_ == "NOUN" and token.lemma_.lower() in IGO_ANAPHORS and _definite(token):
             # "the bloc", "the regional body": the organisation last named
             return self._antecedent(token, lambda a: a.kind == IGO, window=40)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_ANAPHORS and _definite(token):
+            # "the group", "the movement": the armed group, party or organisation last named
+            return self._antecedent(
+                token,
+                lambda a: a.kind in (ORGANIZATION, IGO) and a.sector not in (None, "BUS", "MED", "EDU"),
+                window=6,
+            )
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
@@ -340,16 +349,17 @@ class ActorIndex:
 
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
-IGO_ANAPHORS = {
-    "bloc",
-    "body",
+IGO_ANAPHORS = {"bloc", "body", "alliance", "union", "grouping", "coalition"}
+# nouns that point back to a named organisation of any kind: an IGO, an armed group, a party, an NGO
+GROUP_ANAPHORS = {
+    "group",
     "organization",
     "organisation",
-    "alliance",
-    "union",
-    "grouping",
-    "group",
-    "coalition",
+    "movement",
+    "militia",
+    "faction",
+    "outfit",
+    "party",
 }
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 
@@ -547,6 +557,9 @@ class _Builder:
         gaz = self.gaz = self._gazetteer_mentions()
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        # one name, one referent: a name the recognizer calls a person somewhere in the article is that
+        # person where it calls it a place or a body ("Gachagua denied", "DP Rigathi Gachagua")
+        person_names = {e[-1].text for e in ents if e.label_ == "PERSON" and e[-1].pos_ == "PROPN"}
         # A longer name that holds a gazetteer name is its own actor: "Jim Jordan", "Distilled Spirits
         # Council of the United States", "Jamestown Foundation", "Syrian Democratic Forces"; but a known
         # body after a country ("China's Foreign Ministry", "U.S. State Department") stays that body.
@@ -596,6 +609,9 @@ class _Builder:
                     self._claim(_Mention(s, t, PERSON))
             elif t - s == 1 and doc[s].text in surnames:
                 continue  # a person's surname the recognizer took for a place or body; linked later
+            elif e.label_ in ("ORG", "GPE", "LOC") and doc[t - 1].text in person_names:
+                s, t = self._person_bounds(s, t)
+                self._claim(_Mention(s, t, PERSON))
             elif e.label_ in ("ORG", "FAC"):
                 self._claim(_Mention(s, t, ORGANIZATION))
             elif e.label_ in ("GPE", "LOC"):
@@ -738,6 +754,18 @@ class _Builder:
                     self._add_mention(a, t.i, t.i + 1)
                     self.taken[t.i] = True
 
+    def _expansion(self, acronym: str) -> int | None:
+        """The organisation an all-capitals acronym abbreviates, by the initials of its name's words."""
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+            return None
+        for a, actor in enumerate(self.index.actors):
+            words = actor.name.split()
+            if actor.kind == ORGANIZATION and len(words) >= len(acronym):
+                initials = "".join(w[0] for w in words if w[:1].isupper() and w.lower() != "the")
+                if initials == acronym:
+                    return a
+        return None
+
     def _countries_named(self) -> set[str]:
         return {m.entry.country for m in self.gaz if m.entry.country}
 
@@ -773,6 +801,8 @@ class _Builder:
                     adj = self.g.names.get(text[:-1]) if text.endswith("s") else None
                     country = adj.country if adj else None
             a = by_key.get(key)
+            if a is None and entry is None and kind == ORGANIZATION:
+                a = self._expansion(text)  # "BLA" after "the Baloch Liberation Army"
             if a is None:
                 a = self._new_actor(
                     name, kind, country, sector, group=entry.name if entry and kind == IGO else None
@@ -798,6 +828,10 @@ class _Builder:
                 and doc[t.i - 1].lower_ == "the"
             ):
                 self._add_mention(orgs[t.text], t.i, t.i + 1)
+            elif t.i not in self.index.token_actor and not self.taken[t.i]:
+                a = self._expansion(t.text)  # an acronym the recognizer missed ("the ONLF")
+                if a is not None:
+                    self._add_mention(a, t.i, t.i + 1)
 
     def _modifier_country(self, start: int, end: int) -> str | None:
         """The country of modifiers inside or just before a phrase: "China's Foreign Ministry", "U.S. Congress"."""
@@ -919,6 +953,8 @@ class _Builder:
                 if igo is not None:
                     self.index.actors[a].code = igo.code
                 groups[key] = a
+                if not plural:
+                    self.index.individuals.add(id(self.index.actors[a]))
             self._add_mention(a, start, end, head=token.i)
 
     def _names_someone(self, t: Token) -> bool:

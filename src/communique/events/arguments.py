@@ -157,6 +157,9 @@ class Arguments:
                 if governor.pos_ in ("NOUN", "PROPN"):
                     return [governor]  # "praised ECOWAS for activating": the preposition hangs on the noun
                 obj = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+                if obj and all(o.lemma_.lower() in CLAIMS for o in obj):
+                    # "the BLA took credit for attacking", the "for" hung on the verb
+                    return self._subject_tokens(governor, depth + 1)
                 if obj:
                     return obj
             return self._subject_tokens(governor, depth + 1, raising=verb.dep_ == "xcomp")
@@ -313,6 +316,10 @@ class Arguments:
                         for c in token.children
                         if c.dep_ == where and (where != "compound" or c.i < token.i)
                     ]
+                if where == "dobj" and not tokens and token.dep_ == "amod" and token.tag_ in ("VBD", "VBN"):
+                    if any(c.dep_ == "nsubj" for c in token.children):
+                        # "the army bombed positions" parsed as "bombed positions" with a subject: a slip
+                        tokens = [token.head]
                 if where == "dobj" and not tokens:
                     # "allowed Russia to use ...", "helped him crush ...": the complement's subject
                     tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and _is_nonfinite(c)

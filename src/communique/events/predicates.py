@@ -202,7 +202,7 @@ class Predicates:
     def _object_words(self, token: Token, sense: Sense) -> set[str]:
         words = set()
         for c in token.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (
+            if c.dep_ in ("dobj", "nsubjpass", "oprd") or (
                 c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep)
             ):
                 heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
