@@ -170,7 +170,9 @@ def test_a_relative_clause_can_give_a_persons_office():
 
 
 def test_an_acronym_is_the_organisation_whose_initials_it_spells(nlp):
-    index = find(nlp, "The Ogaden National Liberation Front said it would talk. Ethiopia says the ONLF is armed.")
+    index = find(
+        nlp, "The Ogaden National Liberation Front said it would talk. Ethiopia says the ONLF is armed."
+    )
     front = by_name(index, "Ogaden National Liberation Front")
     assert front.sector == "REB"
     assert [m.text for m in front.mentions][-1] == "ONLF"
@@ -182,7 +184,9 @@ def test_a_name_the_recognizer_calls_a_person_once_is_that_person_everywhere():
         "Wafula denied all the charges on Tuesday."
     )
     people = [a for a in analyze(text, published="2024-10-09").actors if a.kind == "person"]
-    assert not [a for a in analyze(text, published="2024-10-09").actors if a.name == "Wafula" and a.kind == "place"]
+    assert not [
+        a for a in analyze(text, published="2024-10-09").actors if a.name == "Wafula" and a.kind == "place"
+    ]
     assert people
 
 

@@ -316,10 +316,15 @@ class Arguments:
                         for c in token.children
                         if c.dep_ == where and (where != "compound" or c.i < token.i)
                     ]
-                if where == "dobj" and not tokens and token.dep_ == "amod" and token.tag_ in ("VBD", "VBN"):
-                    if any(c.dep_ == "nsubj" for c in token.children):
-                        # "the army bombed positions" parsed as "bombed positions" with a subject: a slip
-                        tokens = [token.head]
+                if (
+                    where == "dobj"
+                    and not tokens
+                    and token.dep_ == "amod"
+                    and token.tag_ in ("VBD", "VBN")
+                    and any(c.dep_ == "nsubj" for c in token.children)
+                ):
+                    # "the army bombed positions" parsed as "bombed positions" with a subject: a slip
+                    tokens = [token.head]
                 if where == "dobj" and not tokens:
                     # "allowed Russia to use ...", "helped him crush ...": the complement's subject
                     tokens = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and _is_nonfinite(c)
