@@ -203,3 +203,13 @@ def test_an_analysts_forecast_is_not_an_event():
         "analyst at the Prague Institute."
     )
     assert all(e[1] != "CONSULT" for e in coded(text))
+
+
+def test_condemning_a_deed_told_before_targets_whoever_did_it():
+    text = "Police arrested 20 students in Dhaka on Monday. The European Union denounced the arrests."
+    events = analyze(text, published="2024-05-01").events
+    accuse = [e for e in events if e.plover == "ACCUSE"]
+    assert [(e.source.sector, e.target.country, e.target.sector) for e in accuse] == [("IGO", "BGD", "COP")]
+    # a deed nobody was said to do has no doer to blame
+    alone = analyze("The European Union denounced the arrests.", published="2024-05-01").events
+    assert not [e for e in alone if e.target is not None]

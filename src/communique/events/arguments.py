@@ -237,6 +237,20 @@ class Arguments:
                 return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]
         return []
 
+    def _doer_of(self, deed: Token, sources: list[ActorRef]) -> ActorRef | None:
+        """Who did the act a bare event noun names ("the attack"), by the latest event of its CAMEO root
+        coded before it; never the one who speaks of it."""
+        if not any(
+            d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in deed.children
+        ):
+            return None  # "an attack", "attacks" in general: no particular deed
+        roots = {s.cameo[:2] for s in self.lex.nouns.get(deed.lemma_.lower(), [])}
+        doers = [self.doers[r] for r in roots if r in self.doers]
+        doer = max(doers, key=lambda d: d[0], default=(0, None))[1]
+        if doer is None or any(_same(doer, s) for s in sources):
+            return None
+        return doer
+
     def _accuser_of(self, accused: ActorRef) -> ActorRef | None:
         """Who accused this actor earlier in the article: by the same actor, else by its country ("the United
         States accused China ... Beijing denied the accusations")."""
@@ -363,6 +377,9 @@ class Arguments:
                     for r in [self._owner(t, skip=sources)]
                     if r
                 ]
+            if not refs and ontology.quad_class(sense.cameo) == 3:
+                # "condemning the attack", "denounced the arrests": whoever the article said did it
+                refs = [r for t in tokens for r in [self._doer_of(t, sources)] if r is not None][:1]
             if ontology.quad_class(sense.cameo) == 4:
                 # a curfew "in Yangon" by the junta, a raid on a town at home: its people are the target
                 home = {s.country for s in sources if s.country}

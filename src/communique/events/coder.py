@@ -60,6 +60,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         self.relations: dict[str, tuple[ActorRef | None, ActorRef | None]] = {}
         # "X accused Y ... Y rejected the allegations": who accused whom, by the accused
         self.accusers: dict[tuple, ActorRef] = {}
+        # CAMEO root -> (token index, source) of its latest event so far: "condemned the attack" is of them
+        self.doers: dict[str, tuple[int, ActorRef]] = {}
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -146,6 +148,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             self.relations[relation] = (out[0].source, out[0].target)
         for e in out:
             self._remember_accuser(e)
+            if e.source is not None and e.status in ("occurred", "alleged"):
+                self.doers[code.code[:2]] = (trigger.i, e.source)
         return out
 
 
