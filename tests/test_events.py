@@ -213,3 +213,13 @@ def test_condemning_a_deed_told_before_targets_whoever_did_it():
     # a deed nobody was said to do has no doer to blame
     alone = analyze("The European Union denounced the arrests.", published="2024-05-01").events
     assert not [e for e in alone if e.target is not None]
+
+
+def test_both_sides_are_the_two_who_last_fought_even_in_one_country():
+    text = (
+        "Sudan's army clashed with the Rapid Support Forces in Khartoum on Monday. "
+        "The United Nations said both sides have committed grave human rights abuses."
+    )
+    events = analyze(text, published="2024-05-01").events
+    accused = {e.target.name for e in events if e.plover == "ACCUSE"}
+    assert accused == {"Sudan's army", "Rapid Support Forces"}

@@ -22,6 +22,7 @@ from .words import (
     RELATION_NOUNS,
     RELATIONAL_PEOPLE,
     RELATIVE_PRONOUNS,
+    SIDE_WORDS,
     SITES,
 )
 
@@ -245,8 +246,9 @@ class Arguments:
         ):
             return None  # "an attack", "attacks" in general: no particular deed
         roots = {s.cameo[:2] for s in self.lex.nouns.get(deed.lemma_.lower(), [])}
-        doers = [self.doers[r] for r in roots if r in self.doers]
-        doer = max(doers, key=lambda d: d[0], default=(0, None))[1]
+        doer = next(
+            (src for i, code, src, _ in reversed(self.deeds) if i < deed.i and code[:2] in roots), None
+        )
         if doer is None or any(_same(doer, s) for s in sources):
             return None
         return doer
@@ -608,6 +610,15 @@ class Arguments:
         text coordinated ("Burkina Faso, Mali and Niger", "the China-Russia relationship"), else the
         article's main countries."""
         doc, index = self.doc, self.index
+        if size == 2 and token.lemma_.lower() in SIDE_WORDS:
+            sides = next(
+                ([src, tgt] for i, code, src, tgt in reversed(self.deeds)
+                 if i < token.i and tgt is not None and tgt.kind not in ("country", "place")
+                 and ontology.quad_class(code) in (3, 4)),
+                None,
+            )  # fmt: skip
+            if sides:
+                return sides
         for t in reversed(doc[max(0, token.sent.start - 300) : token.i]):
             if t.i not in index.token_actor or t.dep_ == "conj":
                 continue

@@ -60,16 +60,18 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         self.relations: dict[str, tuple[ActorRef | None, ActorRef | None]] = {}
         # "X accused Y ... Y rejected the allegations": who accused whom, by the accused
         self.accusers: dict[tuple, ActorRef] = {}
-        # CAMEO root -> (token index, source) of its latest event so far: "condemned the attack" is of them
-        self.doers: dict[str, tuple[int, ActorRef]] = {}
+        # (token index, CAMEO root, source, target) of the events coded: "condemned the attack" is of whoever
+        # did the latest one before it, "both sides" are the two of the latest conflict
+        self.deeds: list[tuple[int, str, ActorRef, ActorRef | None]] = []
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        charges = self._accusations() + self._demands()
-        for e in charges:
-            self._remember_accuser(e)
+        for e in self._accusations():
+            self._remember_accuser(e)  # "X accused Y ... Y rejected the allegations", wherever told
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
+        # again, now that the deeds are known: "said both sides committed abuses"
+        charges = self._accusations() + self._demands()
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
             if _commentary(event) or self._forecast(event):
@@ -149,7 +151,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         for e in out:
             self._remember_accuser(e)
             if e.source is not None and e.status in ("occurred", "alleged"):
-                self.doers[code.code[:2]] = (trigger.i, e.source)
+                self.deeds.append((trigger.i, code.code, e.source, e.target))
         return out
 
 

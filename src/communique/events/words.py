@@ -142,7 +142,13 @@ GROUP_WORDS = {
     "ally",
     "state",
     "member",
+    "party",
+    "rival",
+    "faction",
+    "belligerent",
 }
+# "both sides", "the warring parties": the two who last fought or dealt with each other, whatever their country
+SIDE_WORDS = {"side", "party", "rival", "faction", "belligerent"}
 
 
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
