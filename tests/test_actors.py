@@ -200,3 +200,9 @@ def test_the_group_points_back_to_the_armed_group_last_named():
     text = "The Arakan Liberation Army seized a town in Myanmar. The group attacked an army base on Friday."
     events = analyze(text, published="2024-05-01").events
     assert ("REB", "ASSAULT") in [(e.source.sector, e.plover) for e in events if e.source]
+
+
+def test_the_country_is_the_country_last_spoken_of():
+    text = "Fighting in Sudan has displaced millions. The withdrawal of U.N. peacekeepers from the country ended."
+    events = analyze(text, published="2024-05-01").events
+    assert [(e.plover, e.target.country) for e in events] == [("RETREAT", "SDN")]

@@ -223,6 +223,16 @@ class ActorIndex:
         if token.pos_ == "NOUN" and token.lemma_.lower() in IGO_ANAPHORS and _definite(token):
             # "the bloc", "the regional body": the organisation last named
             return self._antecedent(token, lambda a: a.kind == IGO, window=40)
+        if (
+            token.lemma_.lower() in ("country", "nation")
+            and token.tag_ == "NN"
+            and any(d.lower_ == "the" for d in token.children)
+            and not any(
+                d.dep_ in ("amod", "compound", "prep", "relcl", "acl", "poss") for d in token.children
+            )
+        ):
+            # "the country": the country the text last spoke of
+            return self._antecedent(token, lambda a: a.kind == COUNTRY, window=3)
         if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_ANAPHORS and _definite(token):
             # "the group", "the movement": the armed group, party or organisation last named
             return self._antecedent(
