@@ -223,3 +223,12 @@ def test_both_sides_are_the_two_who_last_fought_even_in_one_country():
     events = analyze(text, published="2024-05-01").events
     accused = {e.target.name for e in events if e.plover == "ACCUSE"}
     assert accused == {"Sudan's army", "Rapid Support Forces"}
+
+
+def test_a_speaker_foretelling_force_by_their_own_side_threatens_its_target():
+    text = "Israel's defense minister warned that the army would strike Hezbollah in Lebanon."
+    threats = [e for e in analyze(text, published="2024-05-01").events if e.plover == "THREATEN"]
+    assert [(e.source.sector, e.target.name) for e in threats] == [("GOV", "Hezbollah")]
+    # an analyst's forecast is no threat
+    forecast = analyze("Analysts said Russia will attack Ukraine again.", published="2024-05-01").events
+    assert not [e for e in forecast if e.plover == "THREATEN"]

@@ -15,9 +15,9 @@ from .lexicon import Lexicon, default_lexicon
 from .predicates import Predicates, _Candidate
 from .record import _event
 from .speech import ReportedSpeech
-from .status import Status, _after
+from .status import Status, _after, _condition
 from .when import TimeAndPlace
-from .words import OBSERVERS, THREATS
+from .words import OBSERVERS, REPORTING_VERBS, THREATENING_SPEECH, THREATS
 
 
 def find_events(
@@ -81,6 +81,17 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 events.append(event)
         return events
 
+    def _foreteller(self, trigger) -> ActorRef | None:
+        """Who says what the trigger tells: the subject of the verb of saying whose clause holds it, or the
+        speaker of the quotation it is in."""
+        node = trigger
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB" and self.lex.lemma(node) in REPORTING_VERBS | THREATENING_SPEECH:
+                refs = [r for t in self._subject_tokens(node) for r in self._refs(t, agent=True)]
+                return refs[0] if refs else None
+        return next((who for start, end, who in self.voices if start <= trigger.idx < end), None)
+
     def _forecast(self, event: Event) -> bool:
         return _observer_forecast(event, self.all_voices)
 
@@ -140,6 +151,18 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 continue  # "speaking to reporters" is a statement, not a consultation
             confidence = 0.8 if trigger.pos_ == "VERB" else 0.6
             out.append(_event(code.code, evidence, trig, source, target, status, date, location, confidence))
+            foretold = status == "expected" or (status == "hypothetical" and _condition(trigger) is None)
+            if foretold and target is not None and source is not None and code.quad_class == 4:
+                # "he said the Taliban will be crushed by Afghan forces": a speaker foretelling force by
+                # their own side against someone threatens them
+                speaker = self._foreteller(trigger)
+                if speaker is not None and speaker.country == source.country and not _same(speaker, target):
+                    threat = THREATS.get(code.code[:2], "130")
+                    out.append(
+                        _event(
+                            threat, evidence, trig, speaker, target, "occurred", date, location, confidence
+                        )
+                    )
             if (
                 status == "hypothetical"
                 and target is not None
