@@ -75,8 +75,6 @@ def _compounds(token: Token) -> list[Token]:
 
 def _is_nonfinite(verb: Token) -> bool:
     """An infinitive or participle clause ("to use", "crush", "highlighting"), which takes its subject from above."""
-    if any(c.tag_ == "MD" for c in verb.children):
-        return False  # "that the army would strike": a finite clause with its own subject
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.tag_ not in ("VB",):
         return False
     return verb.tag_ in ("VB", "VBG", "VBN") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

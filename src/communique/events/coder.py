@@ -17,7 +17,7 @@ from .record import _event
 from .speech import ReportedSpeech
 from .status import Status, _after, _condition
 from .when import TimeAndPlace
-from .words import OBSERVERS, REPORTING_VERBS, THREATENING_SPEECH, THREATS
+from .words import OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS
 
 
 def find_events(
@@ -147,6 +147,14 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                     continue  # arriving in one's own capital, sending troops to one's own border: no interaction
                 # the opposition boycotting "the vote in Serbia" acts against its government
                 target = self.index.country_ref(target.country, trigger)
+            if (
+                code.code.startswith("13")
+                and source is not None
+                and target is not None
+                and source.country == target.country
+                and {source.sector, target.sector} <= STATE_SECTORS
+            ):
+                continue  # "warned that the army would strike": one's own forces are not threatened
             if target is not None and target.sector in sense.not_target_sectors:
                 continue  # "speaking to reporters" is a statement, not a consultation
             confidence = 0.8 if trigger.pos_ == "VERB" else 0.6
