@@ -206,3 +206,9 @@ def test_the_country_is_the_country_last_spoken_of():
     text = "Fighting in Sudan has displaced millions. The withdrawal of U.N. peacekeepers from the country ended."
     events = analyze(text, published="2024-05-01").events
     assert [(e.plover, e.target.country) for e in events] == [("RETREAT", "SDN")]
+
+
+def test_the_insurgents_are_the_armed_group_last_named():
+    text = "The Taliban seized the district in Afghanistan. The United States negotiated a deal with the insurgents in Doha."
+    events = analyze(text, published="2024-05-01").events
+    assert ("CONSULT", "Taliban", "AFG") in [(e.plover, e.target.name, e.target.country) for e in events]

@@ -407,6 +407,8 @@ def _definite(token: Token) -> bool:
     )
 
 
+# sectors whose bare plural role noun ("the insurgents", "the protesters") is the group of that sector last named
+ANAPHORIC_SECTORS = {"REB", "OPP"}
 DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
 
 
@@ -929,6 +931,17 @@ class _Builder:
                 self.index.token_actor[token.i] = person
                 continue
             plural = token.tag_ == "NNS" or role_words in COLLECTIVE
+            if (
+                sector in ANAPHORIC_SECTORS
+                and plural
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and not any(c.dep_ in ("amod", "compound", "poss", "nummod", "nmod") for c in token.children)
+            ):
+                # "the Taliban ... the insurgents", "M23 rebels ... the rebels": the armed group last named
+                named = self._latest_of_sector(token, sector)
+                if named is not None:
+                    self._add_mention(named, token.i - 1 if token.i else token.i, token.i + 1)
+                    continue
             country, org = self._group_country(token)
             if org is not None and org.kind == ORGANIZATION and org.sector == sector == "MED":
                 # "a Global Times editorial" is the newspaper speaking
@@ -966,6 +979,16 @@ class _Builder:
                 if not plural:
                     self.index.individuals.add(id(self.index.actors[a]))
             self._add_mention(a, start, end, head=token.i)
+
+    def _latest_of_sector(self, token: Token, sector: str, tokens: int = 400) -> int | None:
+        """The latest named organisation or group of that sector before the token (within ``tokens``)."""
+        for i in range(token.i - 1, max(-1, token.i - tokens), -1):
+            a = self.index.token_actor.get(i)
+            if a is not None:
+                actor = self.index.actors[a]
+                if actor.sector == sector and actor.kind in (ORGANIZATION, GROUP):
+                    return a
+        return None
 
     def _names_someone(self, t: Token) -> bool:
         a = self.index.token_actor.get(t.i)
