@@ -212,3 +212,19 @@ def test_the_insurgents_are_the_armed_group_last_named():
     text = "The Taliban seized the district in Afghanistan. The United States negotiated a deal with the insurgents in Doha."
     events = analyze(text, published="2024-05-01").events
     assert ("CONSULT", "Taliban", "AFG") in [(e.plover, e.target.name, e.target.country) for e in events]
+
+
+def test_a_speaker_named_right_after_an_unnamed_role_is_that_role():
+    text = (
+        "The Taliban attacked a school in Kabul. A spokesman for Afghan President Ashraf Ghani condemned the attack. "
+        '"They must stop killing civilians," Karim Sadiqi told reporters.'
+    )
+    (person,) = [a for a in analyze(text, published="2024-05-01").actors if a.name == "Karim Sadiqi"]
+    assert (person.country, person.sector) == ("AFG", "GOV")
+
+
+def test_a_spokesman_for_a_person_speaks_for_their_country():
+    events = analyze(
+        "A spokesman for Afghan President Ashraf Ghani rejected the accusations.", published="2024-05-01"
+    ).events
+    assert [(e.source.country, e.source.sector) for e in events if e.plover == "REJECT"] == [("AFG", "GOV")]

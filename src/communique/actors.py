@@ -13,6 +13,7 @@ adviser they are; then by the user's dictionary, then the bundled one of well-kn
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -169,11 +170,13 @@ class ActorIndex:
             return None
         start, sector = role
         country = None
-        places = [g for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+        places = [g for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         for m in _modifiers(token) + places:
             r = self.adjective_ref(m) or self.ref(m)
-            if r is not None and r.country and r.kind != PERSON:
+            # "a spokesman for President Ghani", "an aide to Putin": whom one speaks for is one's country
+            for_person = m.head.lower_ in ("for", "to") and m.head.head.i == token.i
+            if r is not None and r.country and (r.kind != PERSON or for_person):
                 country = r.country
                 start = min(start, m.i) if m.i < token.i else start
                 break
@@ -357,6 +360,8 @@ class ActorIndex:
         return None
 
 
+# verbs of saying whose subject may name the unnamed role of the sentence before
+SPEAKING = {"say", "tell", "add", "state", "write", "explain", "insist", "warn", "declare"}
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
 IGO_ANAPHORS = {"bloc", "body", "alliance", "union", "grouping", "coalition"}
@@ -672,6 +677,7 @@ class _Builder:
         self._place_people()
         self._descriptions()
         self._igo_of_officials()
+        self._named_after_role()
         self._story_country()
         self._finish()
         return self.index
@@ -1233,6 +1239,30 @@ class _Builder:
         for actor in self.index.actors:
             if actor.kind == PERSON and actor.sector == "IGO" and not actor.group:
                 actor.group, actor.code = name, code
+
+    def _named_after_role(self) -> None:
+        """ "A spokesman for President Ghani rejected the accusations. '...,' Mohammad Ameri told VOA.": a
+        person first named as the speaker right after a sentence about an unnamed role is that role."""
+        sents = list(self.doc.sents)
+        starts = [s.start for s in sents]
+        for actor in self.index.actors:
+            if actor.kind != PERSON or actor.country or not actor.mentions:
+                continue
+            span = self.doc.char_span(actor.mentions[0].start, actor.mentions[0].end)
+            if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_.lower() not in SPEAKING:
+                continue
+            k = bisect.bisect_right(starts, span.start) - 1
+            if k < 1:
+                continue
+            subject = next((t for t in sents[k - 1].root.children if t.dep_ == "nsubj"), None)
+            if subject is None or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children
+            ):
+                continue
+            ref = self.index.role_ref(subject)
+            if ref is not None and ref.country:
+                actor.country, actor.sector = ref.country, actor.sector or ref.sector
+                actor.role = actor.role or subject.lemma_.lower()
 
     def _story_country(self) -> None:
         """People, organisations and places the article never places belong to the country it is about
