@@ -228,3 +228,9 @@ def test_a_spokesman_for_a_person_speaks_for_their_country():
         "A spokesman for Afghan President Ashraf Ghani rejected the accusations.", published="2024-05-01"
     ).events
     assert [(e.source.country, e.source.sector) for e in events if e.plover == "REJECT"] == [("AFG", "GOV")]
+
+
+def test_bare_officials_in_a_story_about_one_country_are_its_officials(nlp):
+    text = "China's regulators met on Monday in Beijing. Officials also called for tighter controls of online gaming."
+    (officials,) = [a for a in find(nlp, text).actors if "Officials" in [m.text for m in a.mentions]]
+    assert (officials.country, officials.sector) == ("CHN", "GOV")

@@ -421,7 +421,9 @@ def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
     """Whether a body named without a country is the article's own country's: the military, police,
     protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
     return (
-        sector in DOMESTIC_SECTORS or (sector == "GOV" and role in COLLECTIVE) or role in gz.load().domestic
+        sector in DOMESTIC_SECTORS
+        or (sector == "GOV" and (role in COLLECTIVE or (plural and role in ("official", "authority"))))
+        or role in gz.load().domestic
     )
 
 
