@@ -232,3 +232,13 @@ def test_a_speaker_foretelling_force_by_their_own_side_threatens_its_target():
     # an analyst's forecast is no threat
     forecast = analyze("Analysts said Russia will attack Ukraine again.", published="2024-05-01").events
     assert not [e for e in forecast if e.plover == "THREATEN"]
+
+
+def test_a_group_of_unnamed_members_is_not_guessed_and_never_acts_on_itself():
+    text = (
+        "Nigeria and Ghana hosted the ECOWAS summit. Guinea sent troops. "
+        "Analysts doubt the bloc after the recent withdrawal of three member states."
+    )
+    events = analyze(text, published="2024-05-01").events
+    assert not [e for e in events if e.plover == "RETREAT"]
+    assert all(e.source is None or e.target is None or e.source.name != e.target.name for e in events)

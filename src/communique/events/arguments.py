@@ -647,7 +647,8 @@ class Arguments:
             if len(refs) == size and len(countries) == size:
                 return refs
         ranked = index.country_ranking(self.title)
-        if len(ranked) >= size:
+        if size == 2 and len(ranked) >= size:
+            # "the two countries" of a story about two: its two main countries (three or more is a guess)
             return [index.country_ref(c, token) for c in ranked[:size]]
         return []
 

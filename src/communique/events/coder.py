@@ -120,6 +120,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             and not _rejects_charges(trigger)
         ):
             return []  # the sense names where its target is, and there is none
+        if targets and {_key(s) for s in sources} == {_key(t) for t in targets}:
+            return []  # the same actors on both sides: a misreading, not a group acting on itself
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         if sense.symmetric and not targets and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
