@@ -267,6 +267,14 @@ class Arguments:
         States accused China ... Beijing denied the accusations")."""
         if _key(accused) in self.accusers:
             return self.accusers[_key(accused)]
+        # "lawmakers impeached him ... he denied all the charges": whoever last acted against them
+        against = next(
+            (src for _, code, src, tgt in reversed(self.deeds)
+             if tgt is not None and code[:2] in ("11", "16", "17") and _same(tgt, accused)),
+            None,
+        )  # fmt: skip
+        if against is not None:
+            return against
         if accused.kind == PERSON or not accused.country:
             return None
         return next(
