@@ -29,7 +29,29 @@ def paragraph_breaks(doc: Doc) -> Doc:
             and "\n" in doc[token.i - 1].text
         ):
             token.is_sent_start = True
+        elif _after_glued_heading(token):
+            token.is_sent_start = True
     return doc
+
+
+def _after_glued_heading(token) -> bool:
+    """ "... to justice. International reaction A U.S. spokesperson said": a subheading whose line break
+    was lost; a capitalised article after a few words that hold no verb and end in a common word starts
+    the real sentence."""
+    doc = token.doc
+    if token.text not in ("A", "An", "The") or token.i < 2:
+        return False
+    before = doc[token.i - 1]
+    # (the tagger has run; coarse parts of speech come later, from the attribute ruler)
+    if not (before.is_lower and before.is_alpha and before.tag_ in ("NN", "NNS", "JJ")):
+        return False
+    for back in range(1, 7):
+        i = token.i - back
+        if i < 0 or doc[i].text in (".", "!", "?") or "\n" in doc[i].whitespace_:
+            return back > 2  # the heading: at least two words since the last sentence
+        if not doc[i].tag_.startswith(("NN", "JJ")):
+            return False  # a verb, preposition, pronoun or punctuation: a sentence, not a heading
+    return False
 
 
 @functools.lru_cache(maxsize=1)
