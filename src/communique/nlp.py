@@ -27,9 +27,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             "\n" in doc[token.i - 1].whitespace_
             or doc[token.i - 1].is_space
             and "\n" in doc[token.i - 1].text
-        ):
-            token.is_sent_start = True
-        elif _after_glued_heading(token):
+        ) or _after_glued_heading(token):
             token.is_sent_start = True
     return doc
 
