@@ -234,3 +234,12 @@ def test_bare_officials_in_a_story_about_one_country_are_its_officials(nlp):
     text = "China's regulators met on Monday in Beijing. Officials also called for tighter controls of online gaming."
     (officials,) = [a for a in find(nlp, text).actors if "Officials" in [m.text for m in a.mentions]]
     assert (officials.country, officials.sector) == ("CHN", "GOV")
+
+
+def test_the_government_is_the_government_last_named_not_the_other_country_in_its_sentence(nlp):
+    text = (
+        "The Philippine government protested on Monday. The government, which believed the vessels were "
+        "operated by the Chinese military, demanded that Beijing remove them."
+    )
+    government = by_name(find(nlp, text), "Philippine government")
+    assert [m.text for m in government.mentions] == ["Philippine government", "The government"]

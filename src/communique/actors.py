@@ -950,6 +950,17 @@ class _Builder:
                 if named is not None:
                     self._add_mention(named, token.i - 1 if token.i else token.i, token.i + 1)
                     continue
+            if (
+                role_words in COLLECTIVE
+                and token.tag_ == "NN"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in token.children)
+            ):
+                # "the Philippine government ... The government demanded": the one last named
+                named = self._latest_of_role(token, role_words)
+                if named is not None:
+                    self._add_mention(named, token.i - 1, token.i + 1)
+                    continue
             country, org = self._group_country(token)
             if org is not None and org.kind == ORGANIZATION and org.sector == sector == "MED":
                 # "a Global Times editorial" is the newspaper speaking
@@ -987,6 +998,16 @@ class _Builder:
                 if not plural:
                     self.index.individuals.add(id(self.index.actors[a]))
             self._add_mention(a, start, end, head=token.i)
+
+    def _latest_of_role(self, token: Token, role: str, tokens: int = 600) -> int | None:
+        """The latest group of that role named with its country before the token ("the Kenyan police")."""
+        for i in range(token.i - 1, max(-1, token.i - tokens), -1):
+            a = self.index.token_actor.get(i)
+            if a is not None:
+                actor = self.index.actors[a]
+                if actor.kind == GROUP and actor.role == role and actor.country:
+                    return a
+        return None
 
     def _latest_of_sector(self, token: Token, sector: str, tokens: int = 400) -> int | None:
         """The latest named organisation or group of that sector before the token (within ``tokens``)."""
