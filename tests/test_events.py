@@ -242,3 +242,19 @@ def test_a_group_of_unnamed_members_is_not_guessed_and_never_acts_on_itself():
     events = analyze(text, published="2024-05-01").events
     assert not [e for e in events if e.plover == "RETREAT"]
     assert all(e.source is None or e.target is None or e.source.name != e.target.name for e in events)
+
+
+def test_what_an_object_is_called_is_not_a_second_target():
+    text = "Pakistan and the United States have designated the Baloch Liberation Army a terrorist group."
+    events = analyze(text, published="2024-05-01").events
+    assert {(e.source.country, e.target.name) for e in events} == {
+        ("PAK", "Baloch Liberation Army"),
+        ("USA", "Baloch Liberation Army"),
+    }
+
+
+def test_calling_for_someone_to_act_is_a_request_of_them():
+    events = analyze(
+        "U.N. envoy Richard Bennett called for the Taliban to lift the travel ban.", published="2024-05-01"
+    ).events
+    assert [(e.plover, e.target.name) for e in events] == [("REQUEST", "Taliban")]

@@ -315,6 +315,9 @@ class Arguments:
                 # "Washington alleges the insurgent group has not lived up to its commitment": whom the
                 # claim is about is the subject of what is claimed (the doer, for a passive)
                 clauses = [c for c in token.children if c.dep_ == "ccomp"]
+                # "called for the Taliban to lift the ban": a for-clause's subject
+                clauses += [c for c in token.children if c.dep_ == "advcl"
+                            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]  # fmt: skip
                 tokens = [
                     g
                     for c in clauses
@@ -349,6 +352,12 @@ class Arguments:
                         for c in token.children
                         if c.dep_ == where and (where != "compound" or c.i < token.i)
                     ]
+                    if where == "dobj" and len(tokens) > 1:
+                        # "designated the group a terrorist organization": the indefinite one is what
+                        # the object is called, not a second object
+                        tokens = [
+                            t for t in tokens if not any(d.lower_ in ("a", "an") for d in t.children)
+                        ] or tokens
                 if (
                     where == "dobj"
                     and not tokens

@@ -94,6 +94,9 @@ class Predicates:
 
     def _has_particles(self, token: Token, particles: tuple[str, ...]) -> bool:
         words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "npadvmod")}
+        # "called for the Taliban to lift the ban": the parser makes "for" the mark of the clause
+        words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                  for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i}  # fmt: skip
         return all(p in words for p in particles)
 
     def _verb_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
@@ -209,7 +212,8 @@ class Predicates:
                 heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                           for g in p.children if g.dep_ == "pobj"]  # fmt: skip
                 for h in heads:
-                    for x in [h, *h.conjuncts]:
+                    # "designated BLA a terrorist group": the parser may make the complement an apposition
+                    for x in [h, *h.conjuncts, *(a for a in h.children if a.dep_ == "appos")]:
                         words.add(x.lemma_.lower())
                         words.add(x.lower_)
                         compounds = [t.lower_ for t in x.lefts if t.dep_ in ("compound", "amod")]
