@@ -15,7 +15,6 @@ from .words import (
     CHARGES,
     CIVILIAN_PLACES,
     CLAIMS,
-    DENIED_DEEDS,
     FIRST_PERSON,
     GROUP_WORDS,
     NUMBER_WORDS,
@@ -54,14 +53,6 @@ def _claimed_deed(noun: Token) -> Token | None:
 def _rejects_charges(trigger: Token) -> bool:
     """ "He rejects the charges", "authorities rejected those claims": a rejection whose object is a charge."""
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CHARGES for c in trigger.children)
-
-
-def _denies_deed(trigger: Token) -> bool:
-    """ "Denied providing sanctuary", "denied that it had supplied drones", "denied involvement"."""
-    return trigger.lemma_.lower() == "deny" and any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.lemma_.lower() in DENIED_DEEDS)
-        for c in trigger.children
-    )
 
 
 def _compounds(token: Token) -> list[Token]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .. import ontology
 from ..actors import ActorIndex
 from ..model import ActorRef, Event, Place, Quote, Span, TimeRef
-from .arguments import Arguments, _denies_deed, _key, _rejects_charges, _relation_noun, _same
+from .arguments import Arguments, _key, _rejects_charges, _relation_noun, _same
 from .lexicon import Lexicon, default_lexicon
 from .predicates import Predicates, _Candidate
 from .record import _event
@@ -107,11 +107,6 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             sources = self._implied_state(trigger, code.code, targets)
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
-        if not targets and _denies_deed(trigger):
-            # "X denied providing sanctuary": a rejection of whoever accused X, when the article says who
-            targets = [a for a in [self._accuser_of(sources[0])] if a is not None]
-            if not targets:
-                return []
         if (
             not targets
             and sense.target

@@ -62,8 +62,6 @@ ACCUSING_SPEECH = {
 
 
 CHARGES = {"allegation", "accusation", "claim", "charge", "criticism", "assertion", "complaint"}
-# what one denies when one denies a deed: "denied involvement in the attack", "denied responsibility"
-DENIED_DEEDS = {"involvement", "responsibility", "wrongdoing", "role", "complicity", "participation", "link"}
 
 
 HEARSAY = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
