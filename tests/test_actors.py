@@ -178,18 +178,6 @@ def test_an_acronym_is_the_organisation_whose_initials_it_spells(nlp):
     assert [m.text for m in front.mentions][-1] == "ONLF"
 
 
-def test_a_name_the_recognizer_calls_a_person_once_is_that_person_everywhere():
-    text = (
-        "Lawmakers voted to remove Deputy Governor Otieno Wafula from office. Wafula said the vote was unfair. "
-        "Wafula denied all the charges on Tuesday."
-    )
-    people = [a for a in analyze(text, published="2024-10-09").actors if a.kind == "person"]
-    assert not [
-        a for a in analyze(text, published="2024-10-09").actors if a.name == "Wafula" and a.kind == "place"
-    ]
-    assert people
-
-
 def test_he_can_be_a_person_named_by_office(nlp):
     text = "Iran's supreme leader spoke on Tuesday. He warned that Israel would face a harsh response."
     events = analyze(text, published="2024-05-01").events

@@ -576,9 +576,6 @@ class _Builder:
         gaz = self.gaz = self._gazetteer_mentions()
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-        # one name, one referent: a name the recognizer calls a person somewhere in the article is that
-        # person where it calls it a place or a body ("Gachagua denied", "DP Rigathi Gachagua")
-        person_names = {e[-1].text for e in ents if e.label_ == "PERSON" and e[-1].pos_ == "PROPN"}
         # A longer name that holds a gazetteer name is its own actor: "Jim Jordan", "Distilled Spirits
         # Council of the United States", "Jamestown Foundation", "Syrian Democratic Forces"; but a known
         # body after a country ("China's Foreign Ministry", "U.S. State Department") stays that body.
@@ -628,9 +625,6 @@ class _Builder:
                     self._claim(_Mention(s, t, PERSON))
             elif t - s == 1 and doc[s].text in surnames:
                 continue  # a person's surname the recognizer took for a place or body; linked later
-            elif e.label_ in ("ORG", "GPE", "LOC") and doc[t - 1].text in person_names:
-                s, t = self._person_bounds(s, t)
-                self._claim(_Mention(s, t, PERSON))
             elif e.label_ in ("ORG", "FAC"):
                 self._claim(_Mention(s, t, ORGANIZATION))
             elif e.label_ in ("GPE", "LOC"):
