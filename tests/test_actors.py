@@ -231,3 +231,10 @@ def test_the_government_is_the_government_last_named_not_the_other_country_in_it
     )
     government = by_name(find(nlp, text), "Philippine government")
     assert [m.text for m in government.mentions] == ["Philippine government", "The government"]
+
+
+def test_an_office_of_a_body_acts_for_the_body():
+    events = analyze(
+        "The U.N. rights office criticized Bangladesh's crackdown on protesters.", published="2024-05-01"
+    ).events
+    assert ("IGO", "ACCUSE", "BGD") in [(e.source.sector, e.plover, e.target.country) for e in events]

@@ -213,6 +213,13 @@ class ActorIndex:
 
     def _resolve_afresh(self, token: Token) -> int | None:
         lower = token.lower_
+        if token.pos_ == "NOUN" and token.lemma_.lower() in OFFICES:
+            # "the U.N. rights office", "the Kremlin press office", "the EU delegation": the body it is part of
+            for c in token.children:
+                a = self.token_actor.get(c.i)
+                if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i and a is not None:
+                    if self.actors[a].kind in (IGO, ORGANIZATION, COUNTRY):
+                        return a
         if lower in PRONOUNS_PERSON:
             return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
         if lower in PRONOUNS_THING:
@@ -360,6 +367,10 @@ class ActorIndex:
         return None
 
 
+# nouns for a part of a body that acts for it ("the U.N. rights office", "the EU delegation")
+OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat", "commission", "council", "committee",
+           "team", "embassy", "consulate", "branch", "wing", "unit", "program", "programme", "fund", "panel",
+           "spokesperson", "spokesman", "spokeswoman", "statement"}  # fmt: skip
 # verbs of saying whose subject may name the unnamed role of the sentence before
 SPEAKING = {"say", "tell", "add", "state", "write", "explain", "insist", "warn", "declare"}
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
