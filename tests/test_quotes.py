@@ -226,6 +226,44 @@ def test_speaker_classes(nlp, text, quoted, who):
             "stop the shipments",
             "Ann Cole and Brad Dunn",
         ),
+        # a pronoun after a quote that names someone else: not the person the quoted words name
+        (
+            "Senator Ruth Okafor criticized the plan. “President Daniel Moreau is wrong about this,” she said.",
+            "wrong about this",
+            "Ruth Okafor",
+        ),
+        (
+            "Ana Silva spoke first. “We need more doctors,” she said. Karl Berg, the hospital director, disagreed. "
+            "“Ana Silva is mistaken,” he said.",
+            "mistaken",
+            "Karl Berg",
+        ),
+        # an inverted role noun with the writer's aside after it, after a long quote
+        (
+            "Maria Duarte, a senior official at the ministry, attended the talks. “The talks failed because "
+            "neither side would give up its demands on the border,” said the official, who asked not to be named.",
+            "talks failed",
+            "Maria Duarte",
+        ),
+        (
+            "Anna Kowal, a teacher in her 20s, moved to the city last year. “I love it,” said the young teacher.",
+            "I love it",
+            "Anna Kowal",
+        ),
+        # the name before the cue, cut off by a comma: the cue's object is the addressee, not the speaker
+        (
+            "Lawmakers praised the deal. “This is a very positive thing, and I am proud of the team,” "
+            "Republican Representative Tom Baker, told VOA.",
+            "very positive",
+            "Tom Baker",
+        ),
+        # a quote after reported speech with a belief inside it: the speaker, not the belief's subject
+        (
+            "Maria Lopez said she hoped that including local voices in the report would show another way. "
+            "“We should listen to the people who live here.”",
+            "listen to the people",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_more_speaker_classes(nlp, text, quoted, who):

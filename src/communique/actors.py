@@ -14,6 +14,7 @@ adviser they are; then by the user's dictionary, then the bundled one of well-kn
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -70,6 +71,7 @@ class ActorIndex:
     # token index -> the actor a pronoun or role noun there was resolved to (the index is complete once
     # built, and the later stages ask about the same words again and again)
     _resolved: dict[int, int | None] = field(default_factory=dict)
+    _quoted: list[bool] | None = None
 
     # ----- the API the later stages use -----
 
@@ -224,9 +226,13 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
-            # only a bare "the spokesman" points back; "the leader of X" describes someone new
+            # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
+            # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
             if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "relcl", "acl", "poss", "compound", "amod") for d in token.children
+                d.dep_ in ("prep", "acl", "poss", "compound")
+                or (d.dep_ == "amod" and d.i in self.adjectives)
+                or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
+                for d in token.children
             ):
                 return self._antecedent(
                     token,
@@ -242,9 +248,10 @@ class ActorIndex:
         latest subject ("the deal ... it") resolves to nothing rather than to the nearest actor."""
         first = self._sentences()[max(0, self._sentence_index(token) - window)].start
         own_start = token.sent.start
+        allowed = self._outside_quotes(token)
         for i in range(token.i - 1, first - 1, -1):
             t = self.doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS or not allowed(i):
                 continue
             if i < own_start and not _main_clause(t.head):
                 continue  # in earlier sentences, what the sentence is about: its main subject
@@ -256,6 +263,24 @@ class ActorIndex:
             if t.pos_ in ("NOUN", "PROPN"):
                 return None
         return None
+
+    def _outside_quotes(self, token: Token):
+        """A test of candidate antecedents for a word outside quote marks: not a word inside them. In
+        "“Moreau is wrong,” she said", "she" is not Moreau: the quoted words are someone else's."""
+        if token.doc is not self.doc:
+            return lambda i: True  # a headline, parsed apart
+        if self._quoted is None:
+            from .quotes import quote_segments  # the quote marks are read there; imported late (a cycle)
+
+            starts = [t.idx for t in self.doc]
+            self._quoted = [False] * len(self.doc)
+            for seg in quote_segments(self.doc.text):
+                a, b = bisect_left(starts, seg.start), bisect_left(starts, seg.end)
+                self._quoted[a:b] = [True] * (b - a)
+        quoted = self._quoted
+        if quoted[token.i]:
+            return lambda i: True
+        return lambda i: not quoted[i]
 
     def _sentences(self) -> list[SpacySpan]:
         if self._sents is None:
@@ -275,11 +300,12 @@ class ActorIndex:
 
     def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
+        allowed = self._outside_quotes(token)
         # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
         for t in token.sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in ("nsubj", "nsubjpass"):
+            if t.dep_ in ("nsubj", "nsubjpass") and allowed(t.i):
                 a = self._subject_actor(t, accept, depth)
                 if a is not None:
                     return a
@@ -292,22 +318,22 @@ class ActorIndex:
             sent = sents[k]
             for i in range(sent.end - 1, sent.start - 1, -1):
                 t = self.doc[i]
-                if t.dep_ in ("nsubj", "nsubjpass"):
+                if t.dep_ in ("nsubj", "nsubjpass") and allowed(i):
                     a = self._subject_actor(t, accept, depth)
                     if a is not None:
                         return a
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
-                found = self._latest_mention(sent.start, sent.end, accept)
+                found = self._latest_mention(sent.start, sent.end, accept, allowed)
                 if found is not None:
                     return found
         first_allowed = sents[max(0, here - window)].start
-        return self._latest_mention(first_allowed, token.i, accept)
+        return self._latest_mention(first_allowed, token.i, accept, allowed)
 
-    def _latest_mention(self, start: int, end: int, accept) -> int | None:
-        """The actor of the latest mention in tokens [start, end) that ``accept``s."""
+    def _latest_mention(self, start: int, end: int, accept, allowed) -> int | None:
+        """The actor of the latest mention in tokens [start, end) that ``accept``s, at an ``allowed`` token."""
         for i in range(end - 1, start - 1, -1):
             a = self.token_actor.get(i)
-            if a is not None and accept(self.actors[a]):
+            if a is not None and allowed(i) and accept(self.actors[a]):
                 return a
         return None
 

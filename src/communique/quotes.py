@@ -974,11 +974,13 @@ class _Finder:
             att = Attribution(cue, cue.i + 1, self._subject(cue), None)
             self.by_cue[cue.i] = att
         if att.speaker is None and cue.lower_ != "according":
-            # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial"
+            # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial";
+            # only a cue right after the quote or at the start of its sentence inverts ("..., Jane Doe, told VOA")
             after = [
                 c
                 for c in cue.rights
-                if c.dep_ in ("dobj", "nsubj", "attr", "dative")
+                if self._inverts(cue)
+                and c.dep_ in ("dobj", "nsubj", "attr", "dative")
                 and c.left_edge.i <= cue.i + 2
                 and c.pos_ in ("PROPN", "NOUN", "PRON")
                 and c.ent_type_ not in ("DATE", "TIME")
@@ -999,6 +1001,13 @@ class _Finder:
                 if i >= 0 and self.doc[i].pos_ == "PROPN" and self.quote_of[i] < 0:
                     att.speaker = self.doc[i]
         return att
+
+    def _inverts(self, cue: Token) -> bool:
+        """The cue stands where its subject may follow it: first in its sentence, or right after a closing mark."""
+        i = cue.i - 1
+        while i >= cue.sent.start and self.doc[i].is_punct and not self._is_mark_token(self.doc[i]):
+            i -= 1
+        return i < cue.sent.start or self._is_mark_token(self.doc[i])
 
     def _inverted_name(self, cue: Token) -> Token | None:
         """ "“...,” said Kristian, who ...": the name right after a cue that follows a quote, whatever the parser
@@ -1297,8 +1306,11 @@ class _Finder:
         para_start, _ = self._para_bounds(char)
         window_start, _ = self._para_bounds(max(0, para_start - 2))
         if self._spoken is None:
+            # not a belief inside someone's speech: in "She said she hoped that ... would show ...", what
+            # follows is hers
             self._spoken = sorted(
-                (a for a in self.by_cue.values() if a.speaker is not None), key=lambda a: a.cue.idx
+                (a for a in self.by_cue.values() if a.speaker is not None and not self._belief_in_speech(a)),
+                key=lambda a: a.cue.idx,
             )
             self._spoken_at = [a.cue.idx for a in self._spoken]
         k = bisect_left(self._spoken_at, char) - 1
@@ -1402,7 +1414,7 @@ class _Finder:
                 continue  # the words are a direct quote, emitted above
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
-            if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
+            if self._belief_in_speech(att):
                 continue  # "she said she expects ...": the belief is part of what she said
             quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
             if words and quoted_chars * 10 >= (end - start) * 6:
@@ -1426,6 +1438,10 @@ class _Finder:
             items.append(((anchor, 0), self._quote(self.text[s:e], s, e, "mixed", att, 0.8)))
         items.sort(key=lambda x: x[0])
         return [q for _, q in items]
+
+    def _belief_in_speech(self, att: Attribution) -> bool:
+        """A cue of believing, finding or intending inside what someone else reports ("she said she expects")."""
+        return att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att)
 
     def _inside_other_report(self, att: Attribution) -> bool:
         if self._report_depth is None:
