@@ -264,6 +264,30 @@ def test_speaker_classes(nlp, text, quoted, who):
             "listen to the people",
             "Maria Lopez",
         ),
+        # a speaker named only after the phrase that speaks: the appositive
+        (
+            "The head of the agency, Maria Duarte, called the attack “a crime against humanity.”",
+            "crime against humanity",
+            "Maria Duarte",
+        ),
+        # quoted words inside a belief that someone reports are the reporter's words
+        (
+            "Minister Anna Berg told reporters the country expected the deal “to be signed within weeks.”",
+            "signed within weeks",
+            "Anna Berg",
+        ),
+        # a document speaks for its author
+        (
+            "A report by the Lakeside Times found that the program had saved “thousands of jobs in the region.”",
+            "thousands of jobs",
+            "Lakeside Times",
+        ),
+        (
+            "Others had gloomier reasons for the trip. “I am trying to get home to see my mother,” confided "
+            "Carla Neri, a dark-haired Italian woman.",
+            "see my mother",
+            "Carla Neri",
+        ),
     ],
 )
 def test_more_speaker_classes(nlp, text, quoted, who):

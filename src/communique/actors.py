@@ -810,7 +810,8 @@ class _Builder:
                         self.index.actors[a].code = entry.code
             m.actor = a
             self._add_mention(a, m.start, m.end)
-        # a one-word name that ends a longer organisation's name points back to it ("the Journal")
+        # a one-word name that ends a longer organisation's name points back to it ("the Journal", "a Journal
+        # editorial")
         orgs = {}
         for a, actor in enumerate(self.index.actors):
             if actor.kind == ORGANIZATION and " " in actor.name:
@@ -821,7 +822,7 @@ class _Builder:
                 and t.tag_ == "NNP"
                 and t.text in orgs
                 and t.i > 0
-                and doc[t.i - 1].lower_ == "the"
+                and (doc[t.i - 1].lower_ == "the" or t.dep_ == "compound" and t.head.pos_ == "NOUN")
             ):
                 self._add_mention(orgs[t.text], t.i, t.i + 1)
 

@@ -799,7 +799,7 @@ class _Finder:
             s = self.doc[start:end]
             group.text, group.start, group.end = s.text, s.start_char, s.end_char
             return group
-        ref = self.index.ref(token, agent=True)
+        ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
@@ -809,6 +809,22 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _apposed(self, token: Token) -> ActorRef | None:
+        """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
+        named = next((c for c in token.rights if c.dep_ == "appos" and self.index.actor_of(c)), None)
+        return None if named is None else self.index.ref(named, agent=True)
+
+    def _author(self, token: Token) -> ActorRef | None:
+        """Who a document speaks for: "a Journal editorial", "the ministry's statement", "a report by X"."""
+        if token.lemma_.lower() not in self.lex.source_nouns:
+            return None
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
+                return ref
+        return None
 
     def _people_of_group(self, token: Token) -> ActorRef | None:
         """The people a plural speaker stands for: those its phrase names ("three senators — A, B and C —",
@@ -1319,10 +1335,16 @@ class _Finder:
         return None
 
     def _reports(self) -> list[Attribution | None]:
-        """For each token, the innermost attribution with a speaker whose reported content holds it."""
+        """For each token, the innermost attribution with a speaker whose reported content holds it (a belief
+        inside someone's speech is theirs: in "said the country expected the deal “to be signed soon”" the
+        quoted words are the speaker's)."""
         if self._innermost is None:
             innermost: list[Attribution | None] = [None] * len(self.doc)
-            spans = [a for a in self.attributions if a.content is not None and a.speaker is not None]
+            spans = [
+                a
+                for a in self.attributions
+                if a.content is not None and a.speaker is not None and not self._belief_in_speech(a)
+            ]
             # widest first, so that narrower (inner) reports overwrite them
             for att in sorted(spans, key=lambda a: a.content[0] - a.content[1]):
                 s, e = att.content
