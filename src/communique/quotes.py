@@ -744,6 +744,11 @@ class _Finder:
         v = verb
         climbed = False
         for _ in range(4):
+            if v is not verb and v.lemma_ == "quote":
+                # "The agency quoted the minister as saying ...": the one quoted speaks
+                quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
+                if quoted is not None:
+                    return quoted
             for c in v.children:
                 # a shared subject may be passive: "After saying ..., she was rushed to hospital"
                 if (c.dep_ in _SUBJECTS or v is not verb and c.dep_ == "nsubjpass") and self.quote_of[
@@ -1285,6 +1290,12 @@ class _Finder:
         if cue is None:
             return None, 0
         att = self._attribution_at(cue)
+        if (
+            att.speaker is not None
+            and att.speaker.i < self.seg_tokens[k][0]
+            and att.speaker.lower_ not in RELATIVE_PRONOUNS
+        ):
+            return None, 0  # "Berg, who called the move “a mistake,” said ...": the cue's subject came first
         inner = self.text[seg.start : seg.end].rstrip()
         own_content = att.content is not None and att.content[0] >= b
         if inner.endswith((",", "?", "!", "—", "–", "-")) or not own_content and b - a <= 8:
