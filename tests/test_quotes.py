@@ -300,6 +300,13 @@ def test_more_speaker_classes(nlp, text, quoted, who):
             "The Lakeside Times criticized the mayor. A Times editorial said that “most voters think the tax is unfair.”",
             "Times",
         ),
+        # "quoted X as saying": X speaks, not the one who quotes
+        (
+            "The state news agency quoted Defense Minister Ivan Petrov as saying the drills were “purely defensive.”",
+            "Ivan Petrov",
+        ),
+        # a fragment in a relative clause, before the cue of the main clause: a fragment, not a direct quote
+        ("Anna Berg, who called the move “a grave mistake,” said Norland would respond.", "Anna Berg"),
     ],
 )
 def test_speaker_of_quoted_words_in_reported_speech(nlp, text, who):
