@@ -382,6 +382,27 @@ def test_mixed_fragment_after_pledge(nlp):
             "the law would hurt small farms",
             "The senator",
         ),
+        # a view held: a participle of believing, a noun of believing with its holder
+        (
+            "The mayor is convinced that the bridge will open on time.",
+            "the bridge will open on time",
+            "The mayor",
+        ),
+        (
+            "The mayor expressed confidence that the bridge would open on time.",
+            "the bridge would open",
+            "The mayor",
+        ),
+        (
+            "The closure raised fears among farmers that prices would collapse.",
+            "prices would collapse",
+            "farmers",
+        ),
+        (
+            "The mayor's view is that the bridge should be rebuilt.",
+            "the bridge should be rebuilt",
+            "The mayor's",
+        ),
     ],
 )
 def test_indirect_speech(nlp, text, content, who):

@@ -349,7 +349,9 @@ class _Finder:
                 if att is not None:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
-            elif t.pos_ == "ADJ" and t.lower_ in lex.cognition_adjectives and t.dep_ == "acomp":
+            elif t.lower_ in lex.cognition_adjectives and (
+                t.pos_ in ("ADJ", "VERB") and t.dep_ == "acomp" or t.tag_ == "VBN" and _passive(t)
+            ):  # "are confident that", "is convinced that" (a participle, as adjective or passive)
                 att = self._adjective_attribution(t)
                 if att is not None:
                     self.attributions.append(att)
@@ -589,12 +591,16 @@ class _Finder:
         return subject is not None and subject.lemma_.lower() in self.lex.source_nouns
 
     def _adjective_attribution(self, t: Token) -> Attribution | None:
-        """ "Officials are confident that ...": the subject of the copula holds the view."""
+        """ "Officials are confident that ...", "she is convinced that ...": the subject holds the view."""
         clauses = [c for c in t.children if c.dep_ == "ccomp"]
-        clauses += [c for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i]
+        holder = t if _passive(t) else t.head
+        if holder is not t:
+            clauses += [c for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i]
         if not clauses:
             return None
-        speaker = next((c for c in t.head.children if c.dep_ in ("nsubj",) and self.quote_of[c.i] < 0), None)
+        speaker = next(
+            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and self.quote_of[c.i] < 0), None
+        )
         content = self._range(clauses)
         if speaker is None or content is None:
             return None
@@ -612,11 +618,19 @@ class _Finder:
                 and c.dep_ == "acl"
             )
         ]
+        if not clauses and t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            # "Smith's view is that ...": the clause the noun is equated with
+            clauses = [
+                c
+                for c in t.head.children
+                if c.dep_ in ("ccomp", "attr") and c.i > t.i and any(m.lower_ == "that" for m in c.children)
+            ]
         if not clauses:
             return None
         speaker = next((c for c in t.children if c.dep_ == "poss"), None)
         if speaker is None:
-            by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            # "a claim by X", "a warning from X", "concern among economists"
+            by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
             if by is not None:
                 speaker = next((c for c in by.children if c.dep_ == "pobj"), None)
         if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
@@ -1287,8 +1301,9 @@ class _Finder:
         if dash is not None:
             return dash, end
         cue = self._cue_in(a, b)
-        if cue is None:
-            return None, 0
+        first = next((t for t in self.doc[a:b] if not t.is_punct), None)
+        if cue is None or (first is not None and first.pos_ == "CCONJ"):
+            return None, 0  # "... were “illegal,” and Moscow would respond": the sentence goes on
         att = self._attribution_at(cue)
         if (
             att.speaker is not None
@@ -1624,6 +1639,10 @@ def _puts_it(token: Token) -> bool:
     """The idiom of saying "put it" ("as she put it", "he put it this way")."""
     doc = token.doc
     return token.lemma_.lower() == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it"
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _is_infinitive(token: Token) -> bool:
