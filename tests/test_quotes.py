@@ -307,6 +307,11 @@ def test_more_speaker_classes(nlp, text, quoted, who):
         ),
         # a fragment in a relative clause, before the cue of the main clause: a fragment, not a direct quote
         ("Anna Berg, who called the move “a grave mistake,” said Norland would respond.", "Anna Berg"),
+        # a sentence that goes on after the quoted words ("..., with X saying ...") is no attribution of them
+        (
+            "The Kremlin dismissed the report as “fake news,” with spokesman Dmitry Peskov saying it was untrue.",
+            "Kremlin",
+        ),
     ],
 )
 def test_speaker_of_quoted_words_in_reported_speech(nlp, text, who):

@@ -119,6 +119,7 @@ _SENTENCE_END = ".!?"
 _LEAD_IN = ":,—–―-"
 _GOES_ON = re.compile(r",\s*(?:but|and|or)$")  # what may stand between a cue and the quote it introduces
 _REASONS = ("because", "if", "unless")  # marks of a reason or condition
+_GOES_ON_WITH = ("CCONJ", "ADP", "SCONJ")  # a sentence that goes on after quoted words, not an attribution
 # a transcript's speaker label: one to three words in capitals and a colon ("WALLACE: ...", "SEN. JANE DOE: ...")
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]*[A-Z.](?: [A-Z][A-Z'’.-]*[A-Z.]){0,2}):[ \t]+(?=\S)")
 # a stage direction in a transcript: "(CROSSTALK)", "[APPLAUSE]"
@@ -1302,8 +1303,10 @@ class _Finder:
             return dash, end
         cue = self._cue_in(a, b)
         first = next((t for t in self.doc[a:b] if not t.is_punct), None)
-        if cue is None or (first is not None and first.pos_ == "CCONJ"):
-            return None, 0  # "... were “illegal,” and Moscow would respond": the sentence goes on
+        if cue is None or (first is not None and first.pos_ in _GOES_ON_WITH and first.lower_ != "as"):
+            # "... were “illegal,” and Moscow would respond", "... as “fake news,” with a spokesman saying ...":
+            # the sentence goes on; "“...,” as she put it" is an attribution
+            return None, 0
         att = self._attribution_at(cue)
         if (
             att.speaker is not None
