@@ -307,6 +307,12 @@ def test_more_speaker_classes(nlp, text, quoted, who):
         ),
         # a fragment in a relative clause, before the cue of the main clause: a fragment, not a direct quote
         ("Anna Berg, who called the move “a grave mistake,” said Norland would respond.", "Anna Berg"),
+        # quoted words inside what someone before them reports are that person's fragment, whatever follows
+        (
+            "Anna Berg welcomed the vaccines, which Berg described as a “gesture of friendship and solidarity,” "
+            "according to the state news agency.",
+            "Anna Berg",
+        ),
         # a sentence that goes on after the quoted words ("..., with X saying ...") is no attribution of them
         (
             "The Kremlin dismissed the report as “fake news,” with spokesman Dmitry Peskov saying it was untrue.",

@@ -1234,8 +1234,13 @@ class _Finder:
                 direct[k] = True
                 continue
             starts = seg.continues or after_attribution or self._starts_sentence(k)
-            # “...,” X said: the quoted words are what X said, wherever they begin
-            inverted = trail[k] is not None and self.text[seg.start : seg.end].rstrip().endswith(",")
+            # “...,” X said: the quoted words are what X said, wherever they begin, unless what comes before
+            # them reports them ("which Duterte described as a “...,” according to Xinhua": a fragment)
+            inverted = (
+                trail[k] is not None
+                and self.text[seg.start : seg.end].rstrip().endswith(",")
+                and not self._reported_before(k)
+            )
             direct[k] = (starts or inverted) and self._ends_clause(k)
             if k > 0 and direct[k - 1] and trail[k - 1] is not None and _GOES_ON.search(before):
                 # “...,” he said, but “...”: the same speaker goes on after the attribution
@@ -1362,6 +1367,14 @@ class _Finder:
         if k >= 0 and self._spoken_at[k] >= window_start:
             return self._spoken[k]
         return None
+
+    def _reported_before(self, k: int) -> bool:
+        """Quoted words inside what a cue before them in their sentence reports."""
+        a = self.seg_tokens[k][0]
+        if a >= len(self.doc):
+            return False
+        att = self._reports()[a]
+        return att is not None and att.cue.sent.start == self.doc[a].sent.start and att.cue.i < a
 
     def _reports(self) -> list[Attribution | None]:
         """For each token, the innermost attribution with a speaker whose reported content holds it (a belief
