@@ -1156,7 +1156,7 @@ class _Builder:
                 break
 
     def _descriptions(self) -> None:
-        """ "The U.S. leader", "the Russian president": a person the article has already named."""
+        """ "The U.S. leader", "the Russian president", "Russia's leader": a person the article has already named."""
         actors, doc = self.index.actors, self.doc
         for group in actors:
             if group.kind != GROUP or not group.country or not group.role or group.role in COLLECTIVE:
@@ -1165,7 +1165,9 @@ class _Builder:
                 span = doc.char_span(m.start, m.end)
                 if span is None or span.root.tag_ in ("NNS", "NNPS"):
                     continue
-                if not (span.start and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the"):
+                definite = span.start and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the"
+                possessive = any(t.tag_ == "POS" for t in span[:4])  # "Russia's leader"
+                if not (definite or possessive):
                     continue
                 named = [
                     (p, max(x.start for x in p.mentions if x.start < m.start))
