@@ -264,6 +264,17 @@ def test_speaker_classes(nlp, text, quoted, who):
             "listen to the people",
             "Maria Lopez",
         ),
+        # a speaker named only after the quote: the inverted name's appositive, the next sentence's subject
+        (
+            "“We will rebuild the bridge within a year,” said the mayor of Tulsa, Jim Carver.",
+            "rebuild",
+            "Jim Carver",
+        ),
+        (
+            "“We will not back down. This is our land.” Anna Berg, the opposition leader, spoke at a rally.",
+            "our land",
+            "Anna Berg",
+        ),
         # a speaker named only after the phrase that speaks: the appositive
         (
             "The head of the agency, Maria Duarte, called the attack “a crime against humanity.”",

@@ -1345,12 +1345,31 @@ class _Finder:
                     prev.cue = own
                 continue
             out.append(_Quotation([k], own))
-        # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph)
+        # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph);
+        # with none, a paragraph that opens with the quote names its speaker next ("“...” Anna Berg spoke at a
+        # rally on Monday.")
         for q in out:
             if q.cue is None:
-                q.cue = self._previous_speaker(self.segments[q.segments[0]].open)
+                q.cue = self._previous_speaker(self.segments[q.segments[0]].open) or self._person_after(
+                    self.segments[q.segments[-1]]
+                )
                 q.continued = q.cue is not None
         return out
+
+    def _person_after(self, seg: Segment) -> Attribution | None:
+        """The person the sentence after a quote has for subject, in the quote's paragraph."""
+        if seg.close is None:
+            return None
+        i = bisect_left(self.starts, self._close_end(seg))
+        _, para_end = self._para_bounds(seg.open)
+        if i >= len(self.doc) or self.doc[i].idx >= para_end or self.quote_of[i] >= 0:
+            return None
+        root = self.doc[i].sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        actor = self.index.actor_of(subject) if subject is not None else None
+        if actor is None or actor.kind != "person" or self.doc[i].sent.start != i:
+            return None
+        return Attribution(root, root.i + 1, subject, None)
 
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
