@@ -26,9 +26,15 @@ their speakers resolved through the article's ``ActorIndex``:
   paraphrase. A belief reported inside someone's speech ("she said she expects ...") is part of that
   speech, not a second quote; reported speech whose speaker cannot be found is left out.
 
-Speakers: a cue's subject, an inverted subject ("said Kristian, who ..."), a pronoun or role noun resolved
-by the ``ActorIndex``; a plural speaker ("they", "the two leaders", "senators led by A and B") is the people
-its phrase, or the plural subject before it, names.
+Speakers: a cue's subject, an inverted subject right after the quote ("said Kristian, who ..."; not the
+addressee of "..., Jane Doe, told VOA"), the one quoted in "quoted X as saying", a pronoun or role noun
+resolved by the ``ActorIndex`` (never to someone the quoted words name), the person an appositive names ("The
+head of the agency, Maria Duarte, said"), the author of a document ("a Journal editorial"); a plural speaker
+("they", "the two leaders", "senators led by A and B") is the people its phrase, or the plural subject before
+it, names. Quoted words inside someone's reported belief are the reporter's ("said the country expected the
+deal “to be signed soon”"), and a quote with no cue of its own continues the speaker before it, not a belief
+inside that speaker's words; with no speaker before it, a quote that opens its paragraph is the next
+sentence's subject's.
 
 ``find_title_quotes`` does the same for the headline ("UN chief: killings 'utterly unacceptable'", "X says
 Y"): its quotes are quotes of the article with ``in_title`` set and offsets into the title.
