@@ -130,6 +130,18 @@ def test_role_nouns_with_an_aside_an_adjective_or_a_country_point_back(nlp):
     assert index.ref(leader).name == "Vladimir Putin"
 
 
+def test_the_group_or_the_bloc_is_the_organisation_named_before(nlp):
+    doc = nlp(
+        "The United Nations warned of famine. Human Rights Watch said the arrests were illegal. The rights "
+        "group said more were coming. The European Union met in Brussels. The bloc said it would send aid."
+    )
+    index = actors.find_actors(doc)
+    group = next(t for t in doc if t.text == "group")
+    bloc = next(t for t in doc if t.text == "bloc")
+    assert index.ref(group).name == "Human Rights Watch"
+    assert index.ref(bloc).name == "European Union"
+
+
 def test_pronouns_skip_the_people_a_quote_names(nlp):
     doc = nlp("Ruth Okafor criticized the plan. “President Daniel Moreau is wrong about this,” she said.")
     she = next(t for t in doc if t.text == "she")

@@ -220,9 +220,11 @@ class ActorIndex:
             return self._subject_antecedent(
                 token, PRONOUNS_PLURAL, lambda a: a.kind in (GROUP, ORGANIZATION, IGO) and a.kind != PERSON
             )
-        if token.pos_ == "NOUN" and token.lemma_.lower() in IGO_ANAPHORS and _definite(token):
-            # "the bloc", "the regional body": the organisation last named
-            return self._antecedent(token, lambda a: a.kind == IGO, window=40)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_ANAPHORS and _definite(token):
+            # "the bloc", "the regional body", "the rights group": the organisation last named (an
+            # intergovernmental one for "the bloc", "the alliance")
+            kinds = (IGO,) if BODY_ANAPHORS[token.lemma_.lower()] == IGO else (IGO, ORGANIZATION)
+            return self._antecedent(token, lambda a: a.kind in kinds, window=40)
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
@@ -366,17 +368,12 @@ class ActorIndex:
 
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
-IGO_ANAPHORS = {
-    "bloc",
-    "body",
-    "organization",
-    "organisation",
-    "alliance",
-    "union",
-    "grouping",
-    "group",
-    "coalition",
-}
+# Nouns that point back to an organisation named before, and the kind of actor each may stand for
+BODY_ANAPHORS = {
+    "bloc": IGO, "alliance": IGO, "union": IGO, "grouping": IGO, "body": ORGANIZATION,
+    "organization": ORGANIZATION, "organisation": ORGANIZATION, "group": ORGANIZATION, "coalition": ORGANIZATION,
+    "agency": ORGANIZATION, "charity": ORGANIZATION, "watchdog": ORGANIZATION,
+}  # fmt: skip
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 
 
@@ -408,8 +405,10 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
+    """ "The bloc", "the rights group": a definite noun with no name, possessor or clause of its own."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
-        c.dep_ in ("prep", "relcl", "acl", "compound", "poss") for c in token.children
+        c.dep_ in ("prep", "relcl", "acl", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        for c in token.children
     )
 
 
