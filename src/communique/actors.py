@@ -223,7 +223,7 @@ class ActorIndex:
         if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_ANAPHORS and _definite(token):
             # "the bloc", "the regional body", "the rights group": the organisation last named (an
             # intergovernmental one for "the bloc", "the alliance")
-            kinds = (IGO,) if BODY_ANAPHORS[token.lemma_.lower()] == IGO else (IGO, ORGANIZATION)
+            kinds = (IGO,) if token.lemma_.lower() in IGO_ANAPHORS else (IGO, ORGANIZATION)
             return self._antecedent(token, lambda a: a.kind in kinds, window=40)
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
@@ -368,11 +368,10 @@ class ActorIndex:
 
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
-# Nouns that point back to an organisation named before, and the kind of actor each may stand for
-BODY_ANAPHORS = {
-    "bloc": IGO, "alliance": IGO, "union": IGO, "grouping": IGO, "body": ORGANIZATION,
-    "organization": ORGANIZATION, "organisation": ORGANIZATION, "group": ORGANIZATION, "coalition": ORGANIZATION,
-    "agency": ORGANIZATION, "charity": ORGANIZATION, "watchdog": ORGANIZATION,
+# Nouns that point back to an organisation named before: an intergovernmental one, or any
+IGO_ANAPHORS = {"bloc", "alliance", "union", "grouping"}
+BODY_ANAPHORS = IGO_ANAPHORS | {
+    "body", "organization", "organisation", "group", "coalition", "agency", "charity", "watchdog",
 }  # fmt: skip
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 

@@ -1020,9 +1020,8 @@ class _Finder:
             # only a cue right after the quote or at the start of its sentence inverts ("..., Jane Doe, told VOA")
             after = [
                 c
-                for c in cue.rights
-                if self._inverts(cue)
-                and c.dep_ in ("dobj", "nsubj", "attr", "dative")
+                for c in (cue.rights if self._inverts(cue) else ())
+                if c.dep_ in ("dobj", "nsubj", "attr", "dative")
                 and c.left_edge.i <= cue.i + 2
                 and c.pos_ in ("PROPN", "NOUN", "PRON")
                 and c.ent_type_ not in ("DATE", "TIME")
@@ -1368,14 +1367,21 @@ class _Finder:
             return None
         i = bisect_left(self.starts, self._close_end(seg))
         _, para_end = self._para_bounds(seg.open)
-        if i >= len(self.doc) or self.doc[i].idx >= para_end or self.quote_of[i] >= 0:
+        if (
+            i >= len(self.doc)
+            or self.doc[i].idx >= para_end
+            or self.quote_of[i] >= 0
+            or not self.doc[i].is_sent_start
+        ):
             return None
         root = self.doc[i].sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         actor = self.index.actor_of(subject) if subject is not None else None
-        if actor is None or actor.kind != "person" or self.doc[i].sent.start != i:
-            return None
-        return Attribution(root, root.i + 1, subject, None)
+        return (
+            Attribution(root, root.i + 1, subject, None)
+            if actor is not None and actor.kind == "person"
+            else None
+        )
 
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
