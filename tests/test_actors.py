@@ -118,6 +118,36 @@ def test_pronouns_and_role_nouns_resolve_to_the_right_person(nlp):
     assert index.ref(ambassador).name == "Sofia Lind"
 
 
+def test_role_nouns_with_an_aside_an_adjective_or_a_country_point_back(nlp):
+    doc = nlp(
+        "Maria Duarte, a senior official at the ministry, attended. The senior official, who asked not to be "
+        "named, was not hopeful. Vladimir Putin, Russia's president, spoke later. Russia's leader was angry."
+    )
+    index = actors.find_actors(doc)
+    official = [t for t in doc if t.text == "official"][-1]
+    leader = next(t for t in doc if t.text == "leader")
+    assert index.ref(official).name == "Maria Duarte"
+    assert index.ref(leader).name == "Vladimir Putin"
+
+
+def test_the_group_or_the_bloc_is_the_organisation_named_before(nlp):
+    doc = nlp(
+        "The United Nations warned of famine. Human Rights Watch said the arrests were illegal. The rights "
+        "group said more were coming. The European Union met in Brussels. The bloc said it would send aid."
+    )
+    index = actors.find_actors(doc)
+    group = next(t for t in doc if t.text == "group")
+    bloc = next(t for t in doc if t.text == "bloc")
+    assert index.ref(group).name == "Human Rights Watch"
+    assert index.ref(bloc).name == "European Union"
+
+
+def test_pronouns_skip_the_people_a_quote_names(nlp):
+    doc = nlp("Ruth Okafor criticized the plan. “President Daniel Moreau is wrong about this,” she said.")
+    she = next(t for t in doc if t.text == "she")
+    assert actors.find_actors(doc).ref(she).name == "Ruth Okafor"
+
+
 def test_it_resolves_only_when_the_latest_subject_is_an_actor(nlp):
     doc = nlp(
         "Japan protested the test. It summoned the envoy. The deal collapsed, and it was never revived."

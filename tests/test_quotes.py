@@ -226,11 +226,113 @@ def test_speaker_classes(nlp, text, quoted, who):
             "stop the shipments",
             "Ann Cole and Brad Dunn",
         ),
+        # a pronoun after a quote that names someone else: not the person the quoted words name
+        (
+            "Senator Ruth Okafor criticized the plan. “President Daniel Moreau is wrong about this,” she said.",
+            "wrong about this",
+            "Ruth Okafor",
+        ),
+        (
+            "Ana Silva spoke first. “We need more doctors,” she said. Karl Berg, the hospital director, disagreed. "
+            "“Ana Silva is mistaken,” he said.",
+            "mistaken",
+            "Karl Berg",
+        ),
+        # an inverted role noun with the writer's aside after it, after a long quote
+        (
+            "Maria Duarte, a senior official at the ministry, attended the talks. “The talks failed because "
+            "neither side would give up its demands on the border,” said the official, who asked not to be named.",
+            "talks failed",
+            "Maria Duarte",
+        ),
+        (
+            "Anna Kowal, a teacher in her 20s, moved to the city last year. “I love it,” said the young teacher.",
+            "I love it",
+            "Anna Kowal",
+        ),
+        # the name before the cue, cut off by a comma: the cue's object is the addressee, not the speaker
+        (
+            "Lawmakers praised the deal. “This is a very positive thing, and I am proud of the team,” "
+            "Republican Representative Tom Baker, told VOA.",
+            "very positive",
+            "Tom Baker",
+        ),
+        # a quote after reported speech with a belief inside it: the speaker, not the belief's subject
+        (
+            "Maria Lopez said she hoped that including local voices in the report would show another way. "
+            "“We should listen to the people who live here.”",
+            "listen to the people",
+            "Maria Lopez",
+        ),
+        # a speaker named only after the quote: the inverted name's appositive, the next sentence's subject
+        (
+            "“We will rebuild the bridge within a year,” said the mayor of Tulsa, Jim Carver.",
+            "rebuild",
+            "Jim Carver",
+        ),
+        (
+            "“We will not back down. This is our land.” Anna Berg, the opposition leader, spoke at a rally.",
+            "our land",
+            "Anna Berg",
+        ),
+        # a speaker named only after the phrase that speaks: the appositive
+        (
+            "The head of the agency, Maria Duarte, called the attack “a crime against humanity.”",
+            "crime against humanity",
+            "Maria Duarte",
+        ),
+        (
+            "Others had gloomier reasons for the trip. “I am trying to get home to see my mother,” confided "
+            "Carla Neri, a dark-haired Italian woman.",
+            "see my mother",
+            "Carla Neri",
+        ),
     ],
 )
 def test_more_speaker_classes(nlp, text, quoted, who):
     q = one(quotes_of(nlp, text), None, quoted)
     assert speaker(q)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # quoted words inside a belief that someone reports are the reporter's words
+        (
+            "Minister Anna Berg told reporters the country expected the deal “to be signed within weeks.”",
+            "Anna Berg",
+        ),
+        # a document speaks for its author
+        (
+            "A report by the Lakeside Times found that the program had saved “thousands of jobs in the region.”",
+            "Lakeside Times",
+        ),
+        (
+            "The Lakeside Times criticized the mayor. A Times editorial said that “most voters think the tax is unfair.”",
+            "Times",
+        ),
+        # "quoted X as saying": X speaks, not the one who quotes
+        (
+            "The state news agency quoted Defense Minister Ivan Petrov as saying the drills were “purely defensive.”",
+            "Ivan Petrov",
+        ),
+        # a fragment in a relative clause, before the cue of the main clause: a fragment, not a direct quote
+        ("Anna Berg, who called the move “a grave mistake,” said Norland would respond.", "Anna Berg"),
+        # quoted words inside what someone before them reports are that person's fragment, whatever follows
+        (
+            "Anna Berg welcomed the vaccines, which Berg described as a “gesture of friendship and solidarity,” "
+            "according to the state news agency.",
+            "Anna Berg",
+        ),
+        # a sentence that goes on after the quoted words ("..., with X saying ...") is no attribution of them
+        (
+            "The Kremlin dismissed the report as “fake news,” with spokesman Dmitry Peskov saying it was untrue.",
+            "Kremlin",
+        ),
+    ],
+)
+def test_speaker_of_quoted_words_in_reported_speech(nlp, text, who):
+    assert speaker(one(quotes_of(nlp, text), "mixed"))[0] == who
 
 
 # ---------------------------------------------------------------------------------------------- mixed
@@ -301,6 +403,27 @@ def test_mixed_fragment_after_pledge(nlp):
             "The senator wrote that the law would hurt small farms.",
             "the law would hurt small farms",
             "The senator",
+        ),
+        # a view held: a participle of believing, a noun of believing with its holder
+        (
+            "The mayor is convinced that the bridge will open on time.",
+            "the bridge will open on time",
+            "The mayor",
+        ),
+        (
+            "The mayor expressed confidence that the bridge would open on time.",
+            "the bridge would open",
+            "The mayor",
+        ),
+        (
+            "The closure raised fears among farmers that prices would collapse.",
+            "prices would collapse",
+            "farmers",
+        ),
+        (
+            "The mayor's view is that the bridge should be rebuilt.",
+            "the bridge should be rebuilt",
+            "The mayor's",
         ),
     ],
 )

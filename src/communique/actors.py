@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ class ActorIndex:
     # token index -> the actor a pronoun or role noun there was resolved to (the index is complete once
     # built, and the later stages ask about the same words again and again)
     _resolved: dict[int, int | None] = field(default_factory=dict)
+    _quoted: list[bool] | None = None
 
     # ----- the API the later stages use -----
 
@@ -217,9 +219,13 @@ class ActorIndex:
             # "the U.N. rights office", "the Kremlin press office", "the EU delegation": the body it is part of
             for c in token.children:
                 a = self.token_actor.get(c.i)
-                if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i and a is not None:
-                    if self.actors[a].kind in (IGO, ORGANIZATION, COUNTRY):
-                        return a
+                if (
+                    c.dep_ in ("compound", "nmod", "poss")
+                    and c.i < token.i
+                    and a is not None
+                    and self.actors[a].kind in (IGO, ORGANIZATION, COUNTRY)
+                ):
+                    return a
         if lower in PRONOUNS_PERSON:
             return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
         if lower in PRONOUNS_THING:
@@ -230,9 +236,18 @@ class ActorIndex:
             return self._subject_antecedent(
                 token, PRONOUNS_PLURAL, lambda a: a.kind in (GROUP, ORGANIZATION, IGO) and a.kind != PERSON
             )
-        if token.pos_ == "NOUN" and token.lemma_.lower() in IGO_ANAPHORS and _definite(token):
-            # "the bloc", "the regional body": the organisation last named
-            return self._antecedent(token, lambda a: a.kind == IGO, window=40)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_ANAPHORS and _definite(token):
+            # "the bloc", "the regional body", "the rights group": the organisation last named (an
+            # intergovernmental one for "the bloc", "the alliance")
+            kinds = (IGO,) if token.lemma_.lower() in IGO_ANAPHORS else (IGO, ORGANIZATION)
+            return self._antecedent(token, lambda a: a.kind in kinds, window=40)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in MOVEMENT_ANAPHORS and _definite(token):
+            # "the movement", "the militia": the armed group or party last named
+            return self._antecedent(
+                token,
+                lambda a: a.kind in (ORGANIZATION, IGO) and a.sector not in (None, "BUS", "MED", "EDU"),
+                window=6,
+            )
         if (
             token.lemma_.lower() in ("country", "nation")
             and token.tag_ == "NN"
@@ -243,19 +258,16 @@ class ActorIndex:
         ):
             # "the country": the country the text last spoke of
             return self._antecedent(token, lambda a: a.kind == COUNTRY, window=3)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_ANAPHORS and _definite(token):
-            # "the group", "the movement": the armed group, party or organisation last named
-            return self._antecedent(
-                token,
-                lambda a: a.kind in (ORGANIZATION, IGO) and a.sector not in (None, "BUS", "MED", "EDU"),
-                window=6,
-            )
         if token.pos_ in ("NOUN", "PROPN"):
             # "the spokesman", "the minister": the latest person introduced in that role
             role = token.lemma_.lower()
-            # only a bare "the spokesman" points back; "the leader of X" describes someone new
+            # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
+            # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
             if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "relcl", "acl", "poss", "compound", "amod") for d in token.children
+                d.dep_ in ("prep", "acl", "poss", "compound")
+                or (d.dep_ == "amod" and d.i in self.adjectives)
+                or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
+                for d in token.children
             ):
                 return self._antecedent(
                     token,
@@ -271,9 +283,10 @@ class ActorIndex:
         latest subject ("the deal ... it") resolves to nothing rather than to the nearest actor."""
         first = self._sentences()[max(0, self._sentence_index(token) - window)].start
         own_start = token.sent.start
+        allowed = self._outside_quotes(token)
         for i in range(token.i - 1, first - 1, -1):
             t = self.doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS or not allowed(i):
                 continue
             if i < own_start and not _main_clause(t.head):
                 continue  # in earlier sentences, what the sentence is about: its main subject
@@ -285,6 +298,24 @@ class ActorIndex:
             if t.pos_ in ("NOUN", "PROPN"):
                 return None
         return None
+
+    def _outside_quotes(self, token: Token):
+        """A test of candidate antecedents for a word outside quote marks: not a word inside them. In
+        "“Moreau is wrong,” she said", "she" is not Moreau: the quoted words are someone else's."""
+        if token.doc is not self.doc:
+            return lambda i: True  # a headline, parsed apart
+        if self._quoted is None:
+            from .quotes import quote_segments  # the quote marks are read there; imported late (a cycle)
+
+            starts = [t.idx for t in self.doc]
+            self._quoted = [False] * len(self.doc)
+            for seg in quote_segments(self.doc.text):
+                a, b = bisect_left(starts, seg.start), bisect_left(starts, seg.end)
+                self._quoted[a:b] = [True] * (b - a)
+        quoted = self._quoted
+        if quoted[token.i]:
+            return lambda i: True
+        return lambda i: not quoted[i]
 
     def _sentences(self) -> list[SpacySpan]:
         if self._sents is None:
@@ -304,11 +335,12 @@ class ActorIndex:
 
     def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
         """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
+        allowed = self._outside_quotes(token)
         # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
         for t in token.sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in ("nsubj", "nsubjpass"):
+            if t.dep_ in ("nsubj", "nsubjpass") and allowed(t.i):
                 a = self._subject_actor(t, accept, depth)
                 if a is not None:
                     return a
@@ -321,22 +353,22 @@ class ActorIndex:
             sent = sents[k]
             for i in range(sent.end - 1, sent.start - 1, -1):
                 t = self.doc[i]
-                if t.dep_ in ("nsubj", "nsubjpass"):
+                if t.dep_ in ("nsubj", "nsubjpass") and allowed(i):
                     a = self._subject_actor(t, accept, depth)
                     if a is not None:
                         return a
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
-                found = self._latest_mention(sent.start, sent.end, accept)
+                found = self._latest_mention(sent.start, sent.end, accept, allowed)
                 if found is not None:
                     return found
         first_allowed = sents[max(0, here - window)].start
-        return self._latest_mention(first_allowed, token.i, accept)
+        return self._latest_mention(first_allowed, token.i, accept, allowed)
 
-    def _latest_mention(self, start: int, end: int, accept) -> int | None:
-        """The actor of the latest mention in tokens [start, end) that ``accept``s."""
+    def _latest_mention(self, start: int, end: int, accept, allowed) -> int | None:
+        """The actor of the latest mention in tokens [start, end) that ``accept``s, at an ``allowed`` token."""
         for i in range(end - 1, start - 1, -1):
             a = self.token_actor.get(i)
-            if a is not None and accept(self.actors[a]):
+            if a is not None and allowed(i) and accept(self.actors[a]):
                 return a
         return None
 
@@ -375,18 +407,13 @@ OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat",
 SPEAKING = {"say", "tell", "add", "state", "write", "explain", "insist", "warn", "declare"}
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
-IGO_ANAPHORS = {"bloc", "body", "alliance", "union", "grouping", "coalition"}
-# nouns that point back to a named organisation of any kind: an IGO, an armed group, a party, an NGO
-GROUP_ANAPHORS = {
-    "group",
-    "organization",
-    "organisation",
-    "movement",
-    "militia",
-    "faction",
-    "outfit",
-    "party",
-}
+# Nouns that point back to an organisation named before: an intergovernmental one, or any
+IGO_ANAPHORS = {"bloc", "alliance", "union", "grouping"}
+BODY_ANAPHORS = IGO_ANAPHORS | {
+    "body", "organization", "organisation", "group", "coalition", "agency", "charity", "watchdog",
+}  # fmt: skip
+# ... and an armed group or party named shortly before
+MOVEMENT_ANAPHORS = {"movement", "militia", "faction", "outfit", "party"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 
 
@@ -418,8 +445,10 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
+    """ "The bloc", "the rights group": a definite noun with no name, possessor or clause of its own."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
-        c.dep_ in ("prep", "relcl", "acl", "compound", "poss") for c in token.children
+        c.dep_ in ("prep", "relcl", "acl", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        for c in token.children
     )
 
 
@@ -839,7 +868,8 @@ class _Builder:
                         self.index.actors[a].code = entry.code
             m.actor = a
             self._add_mention(a, m.start, m.end)
-        # a one-word name that ends a longer organisation's name points back to it ("the Journal")
+        # a one-word name that ends a longer organisation's name points back to it ("the Journal", "a Journal
+        # editorial")
         orgs = {}
         for a, actor in enumerate(self.index.actors):
             if actor.kind == ORGANIZATION and " " in actor.name:
@@ -850,7 +880,7 @@ class _Builder:
                 and t.tag_ == "NNP"
                 and t.text in orgs
                 and t.i > 0
-                and doc[t.i - 1].lower_ == "the"
+                and (doc[t.i - 1].lower_ == "the" or t.dep_ == "compound" and t.head.pos_ == "NOUN")
             ):
                 self._add_mention(orgs[t.text], t.i, t.i + 1)
             elif t.i not in self.index.token_actor and not self.taken[t.i]:
@@ -1232,7 +1262,7 @@ class _Builder:
                 break
 
     def _descriptions(self) -> None:
-        """ "The U.S. leader", "the Russian president": a person the article has already named."""
+        """ "The U.S. leader", "the Russian president", "Russia's leader": a person the article has already named."""
         actors, doc = self.index.actors, self.doc
         for group in actors:
             if group.kind != GROUP or not group.country or not group.role or group.role in COLLECTIVE:
@@ -1241,7 +1271,9 @@ class _Builder:
                 span = doc.char_span(m.start, m.end)
                 if span is None or span.root.tag_ in ("NNS", "NNPS"):
                     continue
-                if not (span.start and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the"):
+                definite = span.start and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the"
+                possessive = any(t.tag_ == "POS" for t in span[:4])  # "Russia's leader"
+                if not (definite or possessive):
                     continue
                 named = [
                     (p, max(x.start for x in p.mentions if x.start < m.start))

@@ -26,9 +26,15 @@ their speakers resolved through the article's ``ActorIndex``:
   paraphrase. A belief reported inside someone's speech ("she said she expects ...") is part of that
   speech, not a second quote; reported speech whose speaker cannot be found is left out.
 
-Speakers: a cue's subject, an inverted subject ("said Kristian, who ..."), a pronoun or role noun resolved
-by the ``ActorIndex``; a plural speaker ("they", "the two leaders", "senators led by A and B") is the people
-its phrase, or the plural subject before it, names.
+Speakers: a cue's subject, an inverted subject right after the quote ("said Kristian, who ..."; not the
+addressee of "..., Jane Doe, told VOA"), the one quoted in "quoted X as saying", a pronoun or role noun
+resolved by the ``ActorIndex`` (never to someone the quoted words name), the person an appositive names ("The
+head of the agency, Maria Duarte, said"), the author of a document ("a Journal editorial"); a plural speaker
+("they", "the two leaders", "senators led by A and B") is the people its phrase, or the plural subject before
+it, names. Quoted words inside someone's reported belief are the reporter's ("said the country expected the
+deal “to be signed soon”"), and a quote with no cue of its own continues the speaker before it, not a belief
+inside that speaker's words; with no speaker before it, a quote that opens its paragraph is the next
+sentence's subject's.
 
 ``find_title_quotes`` does the same for the headline ("UN chief: killings 'utterly unacceptable'", "X says
 Y"): its quotes are quotes of the article with ``in_title`` set and offsets into the title.
@@ -119,6 +125,7 @@ _SENTENCE_END = ".!?"
 _LEAD_IN = ":,—–―-"
 _GOES_ON = re.compile(r",\s*(?:but|and|or)$")  # what may stand between a cue and the quote it introduces
 _REASONS = ("because", "if", "unless")  # marks of a reason or condition
+_GOES_ON_WITH = ("CCONJ", "ADP", "SCONJ")  # a sentence that goes on after quoted words, not an attribution
 # a transcript's speaker label: one to three words in capitals and a colon ("WALLACE: ...", "SEN. JANE DOE: ...")
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]*[A-Z.](?: [A-Z][A-Z'’.-]*[A-Z.]){0,2}):[ \t]+(?=\S)")
 # a stage direction in a transcript: "(CROSSTALK)", "[APPLAUSE]"
@@ -349,7 +356,9 @@ class _Finder:
                 if att is not None:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
-            elif t.pos_ == "ADJ" and t.lower_ in lex.cognition_adjectives and t.dep_ == "acomp":
+            elif t.lower_ in lex.cognition_adjectives and (
+                t.pos_ in ("ADJ", "VERB") and t.dep_ == "acomp" or t.tag_ == "VBN" and _passive(t)
+            ):  # "are confident that", "is convinced that" (a participle, as adjective or passive)
                 att = self._adjective_attribution(t)
                 if att is not None:
                     self.attributions.append(att)
@@ -589,12 +598,16 @@ class _Finder:
         return subject is not None and subject.lemma_.lower() in self.lex.source_nouns
 
     def _adjective_attribution(self, t: Token) -> Attribution | None:
-        """ "Officials are confident that ...": the subject of the copula holds the view."""
+        """ "Officials are confident that ...", "she is convinced that ...": the subject holds the view."""
         clauses = [c for c in t.children if c.dep_ == "ccomp"]
-        clauses += [c for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i]
+        holder = t if _passive(t) else t.head
+        if holder is not t:
+            clauses += [c for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i]
         if not clauses:
             return None
-        speaker = next((c for c in t.head.children if c.dep_ in ("nsubj",) and self.quote_of[c.i] < 0), None)
+        speaker = next(
+            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and self.quote_of[c.i] < 0), None
+        )
         content = self._range(clauses)
         if speaker is None or content is None:
             return None
@@ -612,11 +625,19 @@ class _Finder:
                 and c.dep_ == "acl"
             )
         ]
+        if not clauses and t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            # "Smith's view is that ...": the clause the noun is equated with
+            clauses = [
+                c
+                for c in t.head.children
+                if c.dep_ in ("ccomp", "attr") and c.i > t.i and any(m.lower_ == "that" for m in c.children)
+            ]
         if not clauses:
             return None
         speaker = next((c for c in t.children if c.dep_ == "poss"), None)
         if speaker is None:
-            by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            # "a claim by X", "a warning from X", "concern among economists"
+            by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
             if by is not None:
                 speaker = next((c for c in by.children if c.dep_ == "pobj"), None)
         if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
@@ -744,6 +765,11 @@ class _Finder:
         v = verb
         climbed = False
         for _ in range(4):
+            if v is not verb and v.lemma_ == "quote":
+                # "The agency quoted the minister as saying ...": the one quoted speaks
+                quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
+                if quoted is not None:
+                    return quoted
             for c in v.children:
                 # a shared subject may be passive: "After saying ..., she was rushed to hospital"
                 if (c.dep_ in _SUBJECTS or v is not verb and c.dep_ == "nsubjpass") and self.quote_of[
@@ -799,7 +825,7 @@ class _Finder:
             s = self.doc[start:end]
             group.text, group.start, group.end = s.text, s.start_char, s.end_char
             return group
-        ref = self.index.ref(token, agent=True)
+        ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
@@ -809,6 +835,22 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _apposed(self, token: Token) -> ActorRef | None:
+        """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
+        named = next((c for c in token.rights if c.dep_ == "appos" and self.index.actor_of(c)), None)
+        return None if named is None else self.index.ref(named, agent=True)
+
+    def _author(self, token: Token) -> ActorRef | None:
+        """Who a document speaks for: "a Journal editorial", "the ministry's statement", "a report by X"."""
+        if token.lemma_.lower() not in self.lex.source_nouns:
+            return None
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
+                return ref
+        return None
 
     def _people_of_group(self, token: Token) -> ActorRef | None:
         """The people a plural speaker stands for: those its phrase names ("three senators — A, B and C —",
@@ -974,10 +1016,11 @@ class _Finder:
             att = Attribution(cue, cue.i + 1, self._subject(cue), None)
             self.by_cue[cue.i] = att
         if att.speaker is None and cue.lower_ != "according":
-            # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial"
+            # an inverted subject the parser took for an object: "said Mr. Pantucci", "read a Global Times editorial";
+            # only a cue right after the quote or at the start of its sentence inverts ("..., Jane Doe, told VOA")
             after = [
                 c
-                for c in cue.rights
+                for c in (cue.rights if self._inverts(cue) else ())
                 if c.dep_ in ("dobj", "nsubj", "attr", "dative")
                 and c.left_edge.i <= cue.i + 2
                 and c.pos_ in ("PROPN", "NOUN", "PRON")
@@ -999,6 +1042,13 @@ class _Finder:
                 if i >= 0 and self.doc[i].pos_ == "PROPN" and self.quote_of[i] < 0:
                     att.speaker = self.doc[i]
         return att
+
+    def _inverts(self, cue: Token) -> bool:
+        """The cue stands where its subject may follow it: first in its sentence, or right after a closing mark."""
+        i = cue.i - 1
+        while i >= cue.sent.start and self.doc[i].is_punct and not self._is_mark_token(self.doc[i]):
+            i -= 1
+        return i < cue.sent.start or self._is_mark_token(self.doc[i])
 
     def _inverted_name(self, cue: Token) -> Token | None:
         """ "“...,” said Kristian, who ...": the name right after a cue that follows a quote, whatever the parser
@@ -1189,8 +1239,13 @@ class _Finder:
                 direct[k] = True
                 continue
             starts = seg.continues or after_attribution or self._starts_sentence(k)
-            # “...,” X said: the quoted words are what X said, wherever they begin
-            inverted = trail[k] is not None and self.text[seg.start : seg.end].rstrip().endswith(",")
+            # “...,” X said: the quoted words are what X said, wherever they begin, unless what comes before
+            # them reports them ("which Duterte described as a “...,” according to Xinhua": a fragment)
+            inverted = (
+                trail[k] is not None
+                and self.text[seg.start : seg.end].rstrip().endswith(",")
+                and not self._reported_before(k)
+            )
             direct[k] = (starts or inverted) and self._ends_clause(k)
             if k > 0 and direct[k - 1] and trail[k - 1] is not None and _GOES_ON.search(before):
                 # “...,” he said, but “...”: the same speaker goes on after the attribution
@@ -1257,9 +1312,18 @@ class _Finder:
         if dash is not None:
             return dash, end
         cue = self._cue_in(a, b)
-        if cue is None:
+        first = next((t for t in self.doc[a:b] if not t.is_punct), None)
+        if cue is None or (first is not None and first.pos_ in _GOES_ON_WITH and first.lower_ != "as"):
+            # "... were “illegal,” and Moscow would respond", "... as “fake news,” with a spokesman saying ...":
+            # the sentence goes on; "“...,” as she put it" is an attribution
             return None, 0
         att = self._attribution_at(cue)
+        if (
+            att.speaker is not None
+            and att.speaker.i < self.seg_tokens[k][0]
+            and att.speaker.lower_ not in RELATIVE_PRONOUNS
+        ):
+            return None, 0  # "Berg, who called the move “a mistake,” said ...": the cue's subject came first
         inner = self.text[seg.start : seg.end].rstrip()
         own_content = att.content is not None and att.content[0] >= b
         if inner.endswith((",", "?", "!", "—", "–", "-")) or not own_content and b - a <= 8:
@@ -1286,19 +1350,48 @@ class _Finder:
                     prev.cue = own
                 continue
             out.append(_Quotation([k], own))
-        # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph)
+        # a quoted sentence with no cue continues the latest speaker before it (same or previous paragraph);
+        # with none, a paragraph that opens with the quote names its speaker next ("“...” Anna Berg spoke at a
+        # rally on Monday.")
         for q in out:
             if q.cue is None:
-                q.cue = self._previous_speaker(self.segments[q.segments[0]].open)
+                q.cue = self._previous_speaker(self.segments[q.segments[0]].open) or self._person_after(
+                    self.segments[q.segments[-1]]
+                )
                 q.continued = q.cue is not None
         return out
+
+    def _person_after(self, seg: Segment) -> Attribution | None:
+        """The person the sentence after a quote has for subject, in the quote's paragraph."""
+        if seg.close is None:
+            return None
+        i = bisect_left(self.starts, self._close_end(seg))
+        _, para_end = self._para_bounds(seg.open)
+        if (
+            i >= len(self.doc)
+            or self.doc[i].idx >= para_end
+            or self.quote_of[i] >= 0
+            or not self.doc[i].is_sent_start
+        ):
+            return None
+        root = self.doc[i].sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        actor = self.index.actor_of(subject) if subject is not None else None
+        return (
+            Attribution(root, root.i + 1, subject, None)
+            if actor is not None and actor.kind == "person"
+            else None
+        )
 
     def _previous_speaker(self, char: int) -> Attribution | None:
         para_start, _ = self._para_bounds(char)
         window_start, _ = self._para_bounds(max(0, para_start - 2))
         if self._spoken is None:
+            # not a belief inside someone's speech: in "She said she hoped that ... would show ...", what
+            # follows is hers
             self._spoken = sorted(
-                (a for a in self.by_cue.values() if a.speaker is not None), key=lambda a: a.cue.idx
+                (a for a in self.by_cue.values() if a.speaker is not None and not self._belief_in_speech(a)),
+                key=lambda a: a.cue.idx,
             )
             self._spoken_at = [a.cue.idx for a in self._spoken]
         k = bisect_left(self._spoken_at, char) - 1
@@ -1306,11 +1399,25 @@ class _Finder:
             return self._spoken[k]
         return None
 
+    def _reported_before(self, k: int) -> bool:
+        """Quoted words inside what a cue before them in their sentence reports."""
+        a = self.seg_tokens[k][0]
+        if a >= len(self.doc):
+            return False
+        att = self._reports()[a]
+        return att is not None and att.cue.sent.start == self.doc[a].sent.start and att.cue.i < a
+
     def _reports(self) -> list[Attribution | None]:
-        """For each token, the innermost attribution with a speaker whose reported content holds it."""
+        """For each token, the innermost attribution with a speaker whose reported content holds it (a belief
+        inside someone's speech is theirs: in "said the country expected the deal “to be signed soon”" the
+        quoted words are the speaker's)."""
         if self._innermost is None:
             innermost: list[Attribution | None] = [None] * len(self.doc)
-            spans = [a for a in self.attributions if a.content is not None and a.speaker is not None]
+            spans = [
+                a
+                for a in self.attributions
+                if a.content is not None and a.speaker is not None and not self._belief_in_speech(a)
+            ]
             # widest first, so that narrower (inner) reports overwrite them
             for att in sorted(spans, key=lambda a: a.content[0] - a.content[1]):
                 s, e = att.content
@@ -1402,7 +1509,7 @@ class _Finder:
                 continue  # the words are a direct quote, emitted above
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             words = [k for k in att.quoted if k in fragments and fragments[k] is att]
-            if att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att):
+            if self._belief_in_speech(att):
                 continue  # "she said she expects ...": the belief is part of what she said
             quoted_chars = sum(self.segments[k].end - self.segments[k].start for k in words)
             if words and quoted_chars * 10 >= (end - start) * 6:
@@ -1426,6 +1533,10 @@ class _Finder:
             items.append(((anchor, 0), self._quote(self.text[s:e], s, e, "mixed", att, 0.8)))
         items.sort(key=lambda x: x[0])
         return [q for _, q in items]
+
+    def _belief_in_speech(self, att: Attribution) -> bool:
+        """A cue of believing, finding or intending inside what someone else reports ("she said she expects")."""
+        return att.cue.lemma_.lower() not in self.lex.speech and self._inside_other_report(att)
 
     def _inside_other_report(self, att: Attribution) -> bool:
         if self._report_depth is None:
@@ -1575,6 +1686,10 @@ def _puts_it(token: Token) -> bool:
     """The idiom of saying "put it" ("as she put it", "he put it this way")."""
     doc = token.doc
     return token.lemma_.lower() == "put" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "it"
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _is_infinitive(token: Token) -> bool:
