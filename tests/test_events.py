@@ -258,3 +258,16 @@ def test_calling_for_someone_to_act_is_a_request_of_them():
         "U.N. envoy Richard Bennett called for the Taliban to lift the travel ban.", published="2024-05-01"
     ).events
     assert [(e.plover, e.target.name) for e in events] == [("REQUEST", "Taliban")]
+
+
+def test_disapproving_a_deed_targets_its_doer_and_a_concern_about_no_one_is_no_event():
+    events = analyze(
+        "The EU expressed concern over the arrest of opposition leaders by Georgian police.",
+        published="2024-05-01",
+    ).events
+    assert ("ACCUSE", "COP") in [(e.plover, e.target.sector) for e in events]
+    condemned = analyze(
+        "The U.N. condemned the killing of protesters by security forces in Myanmar.", published="2024-05-01"
+    ).events
+    assert [e.target.sector for e in condemned if e.plover == "ACCUSE"] == ["MIL"]
+    assert not analyze("Residents raised concerns about safety in the city.", published="2024-05-01").events

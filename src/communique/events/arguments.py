@@ -393,7 +393,7 @@ class Arguments:
                     r
                     for t in tokens
                     if t.lemma_.lower() not in RELATIONAL_PEOPLE
-                    for r in [self._owner(t, skip=sources)]
+                    for r in [self._owner(t, skip=sources, doer_first=ontology.quad_class(sense.cameo) == 3)]
                     if r
                 ]
             if not refs and ontology.quad_class(sense.cameo) == 3:
@@ -442,7 +442,12 @@ class Arguments:
         return [], None
 
     def _owner(
-        self, thing: Token, depth: int = 0, skip: Iterable[ActorRef] = (), places: bool = True
+        self,
+        thing: Token,
+        depth: int = 0,
+        skip: Iterable[ActorRef] = (),
+        places: bool = True,
+        doer_first: bool = False,
     ) -> ActorRef | None:
         """Whose a thing is, or whom it concerns: "Mr. Lukashenko's visit" -> Lukashenko; "the brutality of
         the military" -> the military; "$20 billion worth of U.S. exports" -> USA; "exports from 35
@@ -457,7 +462,9 @@ class Arguments:
 
         children = list(thing.children)
         preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in children if c.dep_ == "prep"}
-        order: list[tuple[str, Token]] = [("mod", c) for c in children if c.dep_ == "poss"]
+        # condemning "the killing of protesters by the police" condemns the police
+        order: list[tuple[str, Token]] = [("pobj", g) for g in preps.get("by", [])] if doer_first else []
+        order += [("mod", c) for c in children if c.dep_ == "poss"]
         order += [("pobj", g) for p in ("of", "by", "from") for g in preps.get(p, [])]
         # an organisation named before a noun is its framework, not its owner ("WTO dispute consultations")
         order += [("mod", c) for c in children if c.dep_ in ("compound", "amod", "nmod") and c.i < thing.i]
