@@ -271,3 +271,12 @@ def test_disapproving_a_deed_targets_its_doer_and_a_concern_about_no_one_is_no_e
     ).events
     assert [e.target.sector for e in condemned if e.plover == "ACCUSE"] == ["MIL"]
     assert not analyze("Residents raised concerns about safety in the city.", published="2024-05-01").events
+
+
+def test_they_who_use_force_are_the_armed_group_last_named_not_their_victims():
+    text = (
+        "Villagers in Mali described a night of terror at the hands of the Islamic State in the Sahel. "
+        '"They shot and killed 12 villagers," said Amadou Diallo.'
+    )
+    events = analyze(text, published="2024-05-01").events
+    assert [(e.source.name, e.plover) for e in events] == [("Islamic State", "ASSAULT")]

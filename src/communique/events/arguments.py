@@ -187,6 +187,24 @@ class Arguments:
             return [r for t in agents for r in self._refs(t, agent=True) or self._doer(t)]
         return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True) or self._doer(t)]
 
+    def _armed_they(self, verb: Token) -> list[ActorRef]:
+        """ "... moments with the Baloch Liberation Army. 'They shot and killed people'": "they" who use force,
+        when no subject before names them, are the armed group or force last named (two sentences back)."""
+        if not any(t.lower_ in ("they", "them") for t in self._subject_tokens(verb)):
+            return []
+        sents = self.index._sentences()
+        first = sents[max(0, self.index._sentence_index(verb) - 2)].start
+        for i in range(verb.i - 1, first - 1, -1):
+            actor = self.index.actor_of(self.doc[i])
+            if (
+                actor is not None
+                and actor.sector in ("REB", "MIL")
+                and actor.kind in ("organization", "group")
+            ):
+                ref = self.index.ref(self.doc[i], agent=True)
+                return [ref] if ref is not None else []
+        return []
+
     def _doer(self, thing: Token) -> list[ActorRef]:
         """ "The attack, carried out by Islamic State fighters, killed nine soldiers": who did the act that acts."""
         if thing.pos_ not in ("NOUN", "VERB") or thing.lemma_.lower() not in self.lex.nouns:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..actors import PLACE
 from ..model import ActorRef
+from .arguments import _same
 from .lexicon import Sense
 from .words import NON_STATE_ARMED
 
@@ -118,11 +119,20 @@ class Predicates:
         if sense.needs and not any(_fills(c, sense.needs) for c in token.children):
             return None
         sources = self._verb_sources(token, passive)
+        if not sources and not passive and ontology.quad_class(sense.cameo) == 4:
+            sources = self._armed_they(token)
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
             return None
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
             return None
         targets, place = self._targets(token, sense, passive, sources)
+        if (
+            targets
+            and ontology.quad_class(sense.cameo) == 4
+            and all(any(_same(s, t) for t in targets) for s in sources)
+        ):
+            # "villagers described the Islamic State's raid. 'They killed 12 villagers'": not the villagers
+            sources = self._armed_they(token) or sources
         if targets is None and sense.symmetric and len(sources) >= 2:
             targets = []  # "Duterte and Suga spoke by phone": the two subjects are the two sides
         if targets is None:
