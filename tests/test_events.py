@@ -280,3 +280,9 @@ def test_they_who_use_force_are_the_armed_group_last_named_not_their_victims():
     )
     events = analyze(text, published="2024-05-01").events
     assert [(e.source.name, e.plover) for e in events] == [("Islamic State", "ASSAULT")]
+
+
+def test_agreeing_to_a_ceasefire_is_agreeing_with_the_other_side():
+    text = "Russia launched drones at Kyiv on Monday. Ukraine agreed to a 30-day ceasefire on Tuesday."
+    events = analyze(text, published="2024-05-01").events
+    assert ("UKR", "AGREE", "RUS") in [(e.source.country, e.plover, e.target.country) for e in events]

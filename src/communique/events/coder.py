@@ -17,7 +17,7 @@ from .record import _event
 from .speech import ReportedSpeech
 from .status import Status, _after, _condition
 from .when import TimeAndPlace
-from .words import OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS
+from .words import OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS, TRUCES
 
 
 def find_events(
@@ -81,6 +81,29 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 events.append(event)
         return events
 
+    def _settles_conflict(self, trigger) -> bool:
+        """Whether the act's object is a ceasefire, truce or peace deal ("agreed to a ceasefire", "accepted
+        a truce", "signed a peace agreement")."""
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(
+            o.lemma_.lower() in TRUCES
+            or (o.lemma_.lower() in ("deal", "agreement", "accord", "plan", "proposal")
+                and any(m.lemma_.lower() in TRUCES | {"peace"} for m in o.children if m.dep_ in ("compound", "amod")))
+            for o in objects
+        )  # fmt: skip
+
+    def _adversary(self, actor: ActorRef, trigger) -> ActorRef | None:
+        """Whom the actor last fought or coerced, or was attacked by, before the trigger."""
+        for i, code, src, tgt in reversed(self.deeds):
+            if i >= trigger.i or tgt is None or ontology.quad_class(code) != 4:
+                continue
+            if _same(src, actor) or src.country == actor.country and src.country != tgt.country:
+                return tgt
+            if _same(tgt, actor) or tgt.country == actor.country and src.country != tgt.country:
+                return src
+        return None
+
     def _foreteller(self, trigger) -> ActorRef | None:
         """Who says what the trigger tells: the subject of the verb of saying whose clause holds it, or the
         speaker of the quotation it is in."""
@@ -107,6 +130,9 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             sources = self._implied_state(trigger, code.code, targets)
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
+        if not targets and code.quad_class == 1 and self._settles_conflict(trigger):
+            # "Ukraine agreed to a 30-day ceasefire": with whoever it last fought
+            targets = [a for a in [self._adversary(sources[0], trigger)] if a is not None]
         if (
             not targets
             and sense.target

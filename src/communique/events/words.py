@@ -35,6 +35,8 @@ MODAL_STATUS = {
 
 # The threat a conditional coercive act makes, by the act's CAMEO root.
 THREATS = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
+# what ends a fight: agreeing to one is agreeing with the other side
+TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
 # the state's own arms
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # verbs that foretell: "warned that the rebels would be crushed", "vowed the attackers will pay"
