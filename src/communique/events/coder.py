@@ -17,7 +17,7 @@ from .record import _event
 from .speech import ReportedSpeech
 from .status import Status, _after, _condition
 from .when import TimeAndPlace
-from .words import OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS, TRUCES
+from .words import DEPLOYMENTS, OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS, TRUCES
 
 
 def find_events(
@@ -166,8 +166,12 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 and target.kind in ("country", "place")
                 and source.country == target.country
             ):
+                if code.code in DEPLOYMENTS:
+                    # "sent 10,000 troops to Mexico's northern border": a deployment at home, against no one named
+                    out.append(_event("154", evidence, trig, source, None, status, date, location, 0.6))
+                    continue
                 if source.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None) or code.quad_class == 4:
-                    continue  # arriving in one's own capital, sending troops to one's own border: no interaction
+                    continue  # arriving in one's own capital, a raid at home on a place: no interaction
                 # the opposition boycotting "the vote in Serbia" acts against its government
                 target = self.index.country_ref(target.country, trigger)
             if (

@@ -37,6 +37,8 @@ MODAL_STATUS = {
 THREATS = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 # what ends a fight: agreeing to one is agreeing with the other side
 TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
+# sending forces somewhere (peacekeeping, a show of force, a deployment): to one's own territory, a deployment
+DEPLOYMENTS = {"074", "150", "154"}
 # the state's own arms
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # verbs that foretell: "warned that the rebels would be crushed", "vowed the attackers will pay"
