@@ -286,3 +286,9 @@ def test_agreeing_to_a_ceasefire_is_agreeing_with_the_other_side():
     text = "Russia launched drones at Kyiv on Monday. Ukraine agreed to a 30-day ceasefire on Tuesday."
     events = analyze(text, published="2024-05-01").events
     assert ("UKR", "AGREE", "RUS") in [(e.source.country, e.plover, e.target.country) for e in events]
+
+
+def test_a_possible_act_named_inside_a_threat_is_told_by_the_threat():
+    text = "Threatening to kill the hostages, the Baloch Liberation Army demanded the release of prisoners in Pakistan."
+    events = analyze(text, published="2024-05-01").events
+    assert "ASSAULT" not in {e.plover for e in events}

@@ -72,9 +72,10 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
         # again, now that the deeds are known: "said both sides committed abuses"
         charges = self._accusations() + self._demands()
+        triggers = {e.trigger.start for e in found + charges}
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
-            if _commentary(event) or self._forecast(event):
+            if _commentary(event) or self._forecast(event) or self._governed_possibility(event, triggers):
                 continue
             if key not in seen:
                 seen.add(key)
@@ -114,6 +115,23 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 refs = [r for t in self._subject_tokens(node) for r in self._refs(t, agent=True)]
                 return refs[0] if refs else None
         return next((who for start, end, who in self.voices if start <= trigger.idx < end), None)
+
+    def _governed_possibility(self, event: Event, triggers: set[int]) -> bool:
+        """ "Threatening to kill the hostages", "urged them to stop fighting": a possible act named inside
+        another coded act (the threat, the request) is told by that act, not an event of its own."""
+        if event.status != "hypothetical":
+            return False
+        token = self.doc.char_span(event.trigger.start, event.trigger.end)
+        node = token[0] if token is not None else None
+        while (
+            node is not None
+            and node.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "advcl")
+            and node.head.i != node.i
+        ):
+            node = node.head
+            if node.idx in triggers:
+                return True
+        return False
 
     def _forecast(self, event: Event) -> bool:
         return _observer_forecast(event, self.all_voices)
