@@ -293,3 +293,21 @@ def test_a_possible_act_named_inside_a_threat_is_told_by_the_threat():
     text = "Threatening to kill the hostages, the Baloch Liberation Army demanded the release of prisoners in Pakistan."
     events = analyze(text, published="2024-05-01").events
     assert "ASSAULT" not in {e.plover for e in events}
+
+
+def test_calling_someones_act_a_name_of_praise_or_blame_praises_or_blames_them():
+    text = (
+        "Russian President Vladimir Putin visited Crimea on Monday. "
+        "Ukraine's foreign ministry called the visit a provocation."
+    )
+    accuse = [e for e in analyze(text, published="2024-05-01").events if e.plover == "ACCUSE"]
+    assert [(e.source.country, e.target.name) for e in accuse] == [("UKR", "Vladimir Putin")]
+    praise = analyze(
+        "Philippine President Rodrigo Duterte described China's donation as a gesture of friendship.",
+        published="2024-05-01",
+    ).events
+    assert [(e.plover, e.target.country) for e in praise] == [("SUPPORT", "CHN")]
+    # a name that neither praises nor blames is no event
+    assert not analyze(
+        "Philippine President Rodrigo Duterte described the visit as long.", published="2024-05-01"
+    ).events

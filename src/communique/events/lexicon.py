@@ -62,6 +62,10 @@ class Lexicon:
     state_acts: tuple[str, ...] = ()
     # verbs whose subject undergoes the act their object names ("faced criticism from", "drew condemnation")
     undergo_verbs: frozenset[str] = frozenset()
+    # "called the move a provocation", "described the deal as a milestone": verbs of calling, and what
+    # calling someone's act a word codes (word -> CAMEO code)
+    calling_verbs: frozenset[str] = frozenset()
+    evaluations: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -95,6 +99,8 @@ class Lexicon:
             accusation_words=self.accusation_words | other.accusation_words,
             state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
             undergo_verbs=self.undergo_verbs | other.undergo_verbs,
+            calling_verbs=self.calling_verbs | other.calling_verbs,
+            evaluations={**self.evaluations, **other.evaluations},
         )
         return merged
 
@@ -172,6 +178,10 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
+    lex.calling_verbs = frozenset(str(w) for w in data.get("calling_verbs") or [])
+    for code, words in (data.get("evaluations") or {}).items():
+        for w in words:
+            lex.evaluations.setdefault(str(w).lower(), str(code))
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():

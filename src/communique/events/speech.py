@@ -57,6 +57,54 @@ class ReportedSpeech:
                             )
         return out
 
+    def _evaluations(self) -> list[Event]:
+        """ "Kyiv called the visit a provocation", "the Taliban consider the withdrawal a good step": calling
+        someone's act a name of praise or blame praises or criticizes whoever did it."""
+        out = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or self.lex.lemma(verb) not in self.lex.calling_verbs:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            # "consider the withdrawal a good step", parsed as a clause "the withdrawal (is) a good step"
+            small = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.pos_ == "NOUN"
+                     and any(g.dep_ == "nsubj" for g in c.children)]  # fmt: skip
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if small:
+                thing = next(g for g in small[0].children if g.dep_ == "nsubj")
+                called = small[:1]
+            elif objects:
+                thing = objects[0]
+                called = [o for o in objects if o.i > thing.i]
+                called += [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+            else:
+                continue
+            called += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            called += [a for a in thing.children if a.dep_ == "appos"]
+            code = next((c for t in called[:1] for c in [self._evaluation(t)] if c), None)
+            if code is None:
+                continue
+            targets = (
+                self._refs(thing) or [r for r in [self._owner(thing), self._doer_of(thing, [])] if r][:1]
+            )
+            sources = [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
+            if not sources or not targets or _same(sources[0], targets[0]):
+                continue
+            sent = verb.sent
+            evidence = Span(sent.text, sent.start_char, sent.end_char)
+            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+            out.append(
+                _event(code, evidence, trig, sources[0], targets[0], "occurred", self._date(verb), None, 0.6)
+            )
+        return out
+
+    def _evaluation(self, called: Token) -> str | None:
+        """The code of what a complement calls something ("a provocation", "as a gesture of friendship")."""
+        words = [t.lemma_.lower() for t in called.subtree]
+        text = " " + " ".join(words) + " "
+        return next((code for phrase, code in self.lex.evaluations.items() if f" {phrase} " in text), None)
+
     def _charged_subject(self, word: Token, top: Token) -> list[ActorRef]:
         """Who a charge is laid on: the subject of the clause the word is the predicate of ("Putin is the
         aggressor", "was involved in corrupt acts"); a charge named as a topic ("the issue of corruption")
