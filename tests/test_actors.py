@@ -268,3 +268,22 @@ def test_an_office_of_a_body_acts_for_the_body():
         "The U.N. rights office criticized Bangladesh's crackdown on protesters.", published="2024-05-01"
     ).events
     assert ("IGO", "ACCUSE", "BGD") in [(e.source.sector, e.plover, e.target.country) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("Elephant Protection Society", "NGO"),
+        ("International Energy Agency", "IGO"),
+        ("International Diabetes Federation", "NGO"),
+        ("Immigration and Customs Enforcement", "GOV"),
+        ("Department of Energy", "GOV"),
+        ("Tencent Games", "BUS"),
+        ("Apple Daily", "MED"),
+        ("Iberdrola", None),
+    ],
+)
+def test_an_organisations_name_gives_its_sector(name, sector):
+    from communique import gazetteer
+
+    assert actors._name_sector(name.lower().split(), gazetteer.load()) == sector

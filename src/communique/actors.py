@@ -457,6 +457,25 @@ ANAPHORIC_SECTORS = {"REB", "OPP"}
 DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
 
 
+def _name_sector(words: list[str], g: gz.Gazetteer) -> str | None:
+    """The sector an organisation's name gives by its words: its last word of one ("Elephant Protection
+    Society" -> NGO), or IGO for "International ... Agency"."""
+    if not words:
+        return None
+    if (words[0] in g.international_openers or " ".join(words[:2]) in g.international_openers) and (
+        words[-1] in g.intergovernmental_heads
+    ):
+        return "IGO"
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]  # "Department of Energy": the head is before "of"
+    for i in range(len(words) - 1, -1, -1):
+        for n in (3, 2, 1):
+            sector = g.organisation_words.get(tuple(words[max(0, i - n + 1) : i + 1]))
+            if sector:
+                return sector
+    return None
+
+
 def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
     """Whether a body named without a country is the article's own country's: the military, police,
     protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
@@ -933,7 +952,7 @@ class _Builder:
                 sector = self.g.roles.get(tuple(words[i : i + n]))
                 if sector:
                     return sector
-        return None
+        return _name_sector([t.lower_ for t in self.doc[start:end] if t.lower_ != "the"], self.g)
 
     def _mention_at(self, i: int) -> _Mention | None:
         return self.mention_by_token.get(i)

@@ -44,6 +44,10 @@ class Gazetteer:
     people: frozenset[str] = frozenset()
     # region code -> the body acting for it ("Europe retaliated": the European Union)
     region_agents: dict[str, str] = field(default_factory=dict)
+    # words of organisations' names -> sector ("Society" -> NGO), and the tests for an intergovernmental name
+    organisation_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    international_openers: frozenset[str] = frozenset()
+    intergovernmental_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -174,6 +178,13 @@ def load() -> Gazetteer:
         honorifics=frozenset(roles_data["honorifics"]),
         us_markers=frozenset(roles_data["us_markers"]),
         domestic=frozenset(roles_data.get("domestic", [])),
+        organisation_words={
+            tuple(w.split()): sector
+            for sector, words in roles_data.get("organisation_words", {}).items()
+            for w in words
+        },  # fmt: skip
+        international_openers=frozenset(roles_data.get("international_openers", [])),
+        intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
         people=frozenset(people),
         region_agents=region_agents,
         cities=_cities(info),
