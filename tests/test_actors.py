@@ -287,3 +287,12 @@ def test_an_organisations_name_gives_its_sector(name, sector):
     from communique import gazetteer
 
     assert actors._name_sector(name.lower().split(), gazetteer.load()) == sector
+
+
+def test_a_named_person_with_no_office_or_body_is_a_civilian(nlp):
+    text = (
+        "Foreign Minister Penny Wong visited Jakarta. Resident Lauren Hayes said the fires were frightening."
+    )
+    index = find(nlp, text)
+    assert by_name(index, "Lauren Hayes").sector == "CVL"
+    assert by_name(index, "Penny Wong").sector == "GOV"

@@ -1376,6 +1376,8 @@ class _Builder:
         for n, actor in enumerate(self.index.actors, 1):
             actor.id = f"A{n}"
             actor.mentions.sort(key=lambda m: m.start)
+            if actor.kind == PERSON and actor.sector is None and not actor.group and actor.role is None:
+                actor.sector = "CVL"  # a named person with no office, party or body: a civilian (CAMEO)
             if actor.kind == IGO or (actor.sector == "IGO" and actor.code):
                 actor.code = actor.code or "IGO"
             else:

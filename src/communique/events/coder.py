@@ -48,7 +48,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         self.voices = [  # those that say who "I" and "we" are
             (q.start, q.end, q.speaker)
             for q in quotes
-            if q.kind in ("direct", "mixed") and (q.speaker.country or q.speaker.sector)
+            if q.kind in ("direct", "mixed") and (q.speaker.country or q.speaker.sector not in (None, "CVL"))
         ]
         self.index: ActorIndex = index
         self.lex: Lexicon = lexicon
@@ -188,7 +188,11 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                     # "sent 10,000 troops to Mexico's northern border": a deployment at home, against no one named
                     out.append(_event("154", evidence, trig, source, None, status, date, location, 0.6))
                     continue
-                if source.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None) or code.quad_class == 4:
+                if (
+                    source.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", None)
+                    or code.quad_class == 4
+                    or (source.sector == "CVL" and not code.code.startswith("14"))
+                ):
                     continue  # arriving in one's own capital, a raid at home on a place: no interaction
                 # the opposition boycotting "the vote in Serbia" acts against its government
                 target = self.index.country_ref(target.country, trigger)
