@@ -1000,7 +1000,9 @@ class _Builder:
                 and not any(c.dep_ in ("amod", "compound", "poss", "nummod", "nmod") for c in token.children)
             ):
                 # "the Taliban ... the insurgents", "M23 rebels ... the rebels": the armed group last named
-                named = self._latest_of_sector(token, sector)
+                named = self._latest_named(
+                    token, lambda a, s=sector: a.sector == s and a.kind in (ORGANIZATION, GROUP), tokens=400
+                )
                 if named is not None:
                     self._add_mention(named, token.i - 1 if token.i else token.i, token.i + 1)
                     continue
@@ -1011,7 +1013,9 @@ class _Builder:
                 and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in token.children)
             ):
                 # "the Philippine government ... The government demanded": the one last named
-                named = self._latest_of_role(token, role_words)
+                named = self._latest_named(
+                    token, lambda a, r=role_words: a.kind == GROUP and a.role == r and a.country is not None
+                )
                 if named is not None:
                     self._add_mention(named, token.i - 1, token.i + 1)
                     continue
@@ -1053,24 +1057,12 @@ class _Builder:
                     self.index.individuals.add(id(self.index.actors[a]))
             self._add_mention(a, start, end, head=token.i)
 
-    def _latest_of_role(self, token: Token, role: str, tokens: int = 600) -> int | None:
-        """The latest group of that role named with its country before the token ("the Kenyan police")."""
+    def _latest_named(self, token: Token, accept, tokens: int = 600) -> int | None:
+        """The latest actor before the token (within ``tokens``) that ``accept``s."""
         for i in range(token.i - 1, max(-1, token.i - tokens), -1):
             a = self.index.token_actor.get(i)
-            if a is not None:
-                actor = self.index.actors[a]
-                if actor.kind == GROUP and actor.role == role and actor.country:
-                    return a
-        return None
-
-    def _latest_of_sector(self, token: Token, sector: str, tokens: int = 400) -> int | None:
-        """The latest named organisation or group of that sector before the token (within ``tokens``)."""
-        for i in range(token.i - 1, max(-1, token.i - tokens), -1):
-            a = self.index.token_actor.get(i)
-            if a is not None:
-                actor = self.index.actors[a]
-                if actor.sector == sector and actor.kind in (ORGANIZATION, GROUP):
-                    return a
+            if a is not None and accept(self.index.actors[a]):
+                return a
         return None
 
     def _names_someone(self, t: Token) -> bool:
