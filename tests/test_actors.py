@@ -296,3 +296,8 @@ def test_a_named_person_with_no_office_or_body_is_a_civilian(nlp):
     index = find(nlp, text)
     assert by_name(index, "Lauren Hayes").sector == "CVL"
     assert by_name(index, "Penny Wong").sector == "GOV"
+
+
+def test_a_place_followed_by_its_region_is_in_that_regions_country(nlp):
+    index = find(nlp, "Top diplomats gathered Thursday in Charlevoix, Quebec, for talks.")
+    assert by_name(index, "Charlevoix").country == "CAN"

@@ -728,6 +728,7 @@ class _Builder:
         self.mentions.sort(key=lambda m: m.start)
         self._link_people()
         self._non_person_actors()
+        self._places_by_region()
         self._groups()
         self._place_people()
         self._descriptions()
@@ -906,6 +907,24 @@ class _Builder:
                 a = self._expansion(t.text)  # an acronym the recognizer missed ("the ONLF")
                 if a is not None:
                     self._add_mention(a, t.i, t.i + 1)
+
+    def _places_by_region(self) -> None:
+        """ "Charlevoix, Quebec", "Kalat, Balochistan": a place followed by its region or country is there,
+        whatever other place of the same name the gazetteer knows."""
+        doc, index = self.doc, self.index
+        for m in self.mentions:
+            if m.kind != PLACE or m.actor is None or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+                continue
+            region = index.token_actor.get(m.end + 1)
+            if region is None or region == m.actor:
+                continue
+            where = index.actors[region]
+            if (
+                where.kind in (PLACE, COUNTRY)
+                and where.country
+                and where.country != index.actors[m.actor].country
+            ):
+                index.actors[m.actor].country = where.country
 
     def _modifier_country(self, start: int, end: int) -> str | None:
         """The country of modifiers inside or just before a phrase: "China's Foreign Ministry", "U.S. Congress"."""
