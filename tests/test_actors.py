@@ -301,3 +301,11 @@ def test_a_named_person_with_no_office_or_body_is_a_civilian(nlp):
 def test_a_place_followed_by_its_region_is_in_that_regions_country(nlp):
     index = find(nlp, "Top diplomats gathered Thursday in Charlevoix, Quebec, for talks.")
     assert by_name(index, "Charlevoix").country == "CAN"
+
+
+def test_an_unplaced_body_is_of_the_one_country_its_sentence_names(nlp):
+    text = (
+        "The United States sanctioned him on Monday, the U.S. Treasury said. The United States and its allies "
+        "agreed. He founded the Freedom Alliance Party in Albania in 1990."
+    )
+    assert by_name(find(nlp, text), "Freedom Alliance Party").country == "ALB"

@@ -1124,6 +1124,10 @@ class _Builder:
     def _context_country(self, token: Token) -> str | None:
         """A domestic body with no country of its own ("the military"): the one country its sentence
         names, else the country the article is mostly about."""
+        return self._sentence_country(token) or self.index.focus_country
+
+    def _sentence_country(self, token: Token) -> str | None:
+        """The one country the token's sentence names (by a country or a place in it), if just one."""
         countries = set()
         for t in token.sent:
             m = self._mention_at(t.i)
@@ -1134,9 +1138,7 @@ class _Builder:
                 and m.entry.country
             ):
                 countries.add(m.entry.country)
-        if len(countries) == 1:
-            return countries.pop()
-        return self.index.focus_country
+        return countries.pop() if len(countries) == 1 else None
 
     # ----- step 3: placing people -----
 
@@ -1370,6 +1372,14 @@ class _Builder:
                 continue
             if actor.kind == PLACE and any(d.lookup(actor.name) for d in self.dictionaries):
                 continue  # a person's name the recognizer took for a place ("Blinken")
+            if actor.kind == ORGANIZATION and actor.mentions:
+                # "Berisha founded the Democratic Party in Albania": a body is of the one country its
+                # first sentence names, before the story's
+                span = self.doc.char_span(actor.mentions[0].start, actor.mentions[0].end)
+                here = self._sentence_country(span[0]) if span is not None else None
+                if here is not None:
+                    actor.country = here
+                    continue
             actor.country = focus
 
     # ----- step 4: ids, codes, order -----
