@@ -311,3 +311,8 @@ def test_calling_someones_act_a_name_of_praise_or_blame_praises_or_blames_them()
     assert not analyze(
         "Philippine President Rodrigo Duterte described the visit as long.", published="2024-05-01"
     ).events
+
+
+def test_one_private_person_does_not_riot_or_protest_against_the_government():
+    text = "Archaeologist Maria Lopes spoke in Lisbon. She said the legend is that he set fire to the house."
+    assert "PROTEST" not in {e.plover for e in analyze(text, published="2024-05-01").events}

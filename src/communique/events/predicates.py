@@ -125,6 +125,8 @@ class Predicates:
             return None
         if sense.source_kinds is not None and not any((s.kind or "") in sense.source_kinds for s in sources):
             return None
+        if sense.default_target == "GOV" and all(s.kind == "person" and s.sector == "CVL" for s in sources):
+            return None  # a protest, a riot, a strike is many people's; one private person's act is none
         targets, place = self._targets(token, sense, passive, sources)
         if (
             targets
