@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from communique.store import Store  # noqa: E402
 from communique.web import create_app, is_loopback  # noqa: E402
-from web_corpus import HOSTILE_NAME, HOSTILE_TITLE, PWNED, write_web_db  # noqa: E402
+from web_corpus import HOSTILE_NAME, HOSTILE_TITLE, PWNED, web_analyses, write_web_db  # noqa: E402
 
 
 @pytest.fixture
@@ -470,3 +470,10 @@ def test_serve_with_two_worker_processes_shares_the_token_and_shows_a_correction
     finally:
         server.terminate()
         server.wait(20)
+
+
+def test_an_analysis_as_json_is_what_to_dict_gives():
+    from communique.web.views import plain
+
+    for analysis in web_analyses():
+        assert plain(analysis) == analysis.to_dict()

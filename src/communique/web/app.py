@@ -703,7 +703,7 @@ def create_app(
     )
     def api_article(article_id: str = PathParam(max_length=200)) -> JSONResponse:
         data = article_data(article_id)
-        result = data["analysis"].to_dict()
+        result = views.plain(data["analysis"])
         for key, ids in (("events", data["event_ids"]), ("quotes", data["quote_ids"])):
             for record, item_id in zip(result[key], ids, strict=True):
                 record["id"] = item_id
