@@ -216,7 +216,7 @@ async def load(
     addresses = {kind: urls for kind, _, urls in mix}
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
-    received, hits, asked = [0], [0], set()
+    received, hits, asked = [0], [0], {}
     stop = time.perf_counter() + seconds
 
     async def client(number: int) -> None:
@@ -230,7 +230,7 @@ async def load(
                 status, size, hit = await asyncio.wait_for(connection.get(url), timeout)
                 received[0] += size
                 hits[0] += hit
-                asked.add(url)
+                asked[url] = size
                 if status != 200:
                     errors[kind].append(f"{status} {url}")
             except (
@@ -254,6 +254,7 @@ async def load(
         "bytes": received[0],
         "hits": hits[0],
         "addresses": len(asked),
+        "address_bytes": sum(asked.values()),
     }
 
 
@@ -340,7 +341,8 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         + f", for {measured:.0f} s after a {args.warmup:g} s warm-up, over the mix of pages and API calls below;"
         f" `communique serve --workers {args.workers} --cache-mb {args.cache_mb}`.",
         f"- {result['hits']:,} of the {n:,} responses ({result['hits'] / max(1, n):.0%}) came from the server's"
-        f" response cache; the clients asked for {result['addresses']:,} different addresses.",
+        f" response cache; the clients asked for {result['addresses']:,} different addresses, whose responses"
+        f" weigh {result['address_bytes'] / 2**20:.0f} MB together.",
         "",
         f"**{n:,} requests, {n_errors} errors, {n / measured:.0f} requests/s;"
         f" latency p50 {percentile(all_latencies, 50):.0f} ms, p90 {percentile(all_latencies, 90):.0f} ms,"

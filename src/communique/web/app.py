@@ -2,8 +2,8 @@
 
 Pages are rendered on the server (Jinja2, autoescaped: article text, titles, names and
 corrections are untrusted). The same data is served as JSON under ``/api/``. Writes (corrections)
-are POSTs carrying the app's CSRF token. Aggregates are cached (see ``Cache``): they are read far
-more often than articles or corrections are added.
+are POSTs carrying the app's CSRF token. Whole responses (see ``ResponseCache``) and aggregates (see
+``Cache``) are cached: they are read far more often than articles or corrections are added.
 """
 
 from __future__ import annotations
