@@ -281,6 +281,7 @@ def heading(args: argparse.Namespace) -> str:
     """Each kind of run has its own section of the report."""
     return (
         SECTION
+        + (f", {args.workers} server processes" if args.workers != 1 else "")
         + (", no response cache" if not args.cache_mb else "")
         + (f", clients waiting {args.think:g} s between requests" if args.think else "")
     )
@@ -307,13 +308,16 @@ def command_line(args: argparse.Namespace) -> str:
     )
 
 
-def render(args: argparse.Namespace, built: dict, result: dict, measured: float, loads: dict) -> str:
+def render(
+    args: argparse.Namespace, built: dict, result: dict, measured: float, loads: dict, warmup: dict
+) -> str:
     all_latencies = [v for vs in result["latencies"].values() for v in vs]
     n = len(all_latencies)
     n_errors = sum(len(e) for e in result["errors"].values())
     p99 = percentile(all_latencies, 99)
     counts = built["counts"]
     per_request = loads["server_cpu"] / max(1, n)
+    cold = [v for vs in warmup["latencies"].values() for v in vs]
     lines = [
         heading(args),
         "",
@@ -342,7 +346,10 @@ def render(args: argparse.Namespace, built: dict, result: dict, measured: float,
         f" `communique serve --workers {args.workers} --cache-mb {args.cache_mb}`.",
         f"- {result['hits']:,} of the {n:,} responses ({result['hits'] / max(1, n):.0%}) came from the server's"
         f" response cache; the clients asked for {result['addresses']:,} different addresses, whose responses"
-        f" weigh {result['address_bytes'] / 2**20:.0f} MB together.",
+        f" weigh {result['address_bytes'] / 2**20:.0f} MB together. During the warm-up, from a server just"
+        f" started: {len(cold):,} requests, {sum(len(e) for e in warmup['errors'].values())} errors,"
+        f" {warmup['hits'] / max(1, len(cold)):.0%} from the cache, p50 {percentile(cold, 50):.0f} ms,"
+        f" p99 {percentile(cold, 99):.0f} ms (not part of the figures below).",
         "",
         f"**{n:,} requests, {n_errors} errors, {n / measured:.0f} requests/s;"
         f" latency p50 {percentile(all_latencies, 50):.0f} ms, p90 {percentile(all_latencies, 90):.0f} ms,"
@@ -384,13 +391,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60, help="measuring time (default: %(default)s)")
     parser.add_argument(
-        "--warmup", type=float, default=20, help="seconds of load before measuring (default: %(default)s)"
+        "--warmup", type=float, default=60, help="seconds of load before measuring (default: %(default)s)"
     )
     parser.add_argument(
         "--think", type=float, default=0, help="mean seconds a client waits between requests (default: none)"
     )
     parser.add_argument(
-        "--workers", type=int, default=2, help="server processes, `serve --workers` (default: %(default)s)"
+        "--workers", type=int, default=1, help="server processes, `serve --workers` (default: %(default)s)"
     )
     parser.add_argument(
         "--cache-mb",
@@ -429,7 +436,7 @@ def main() -> int:
         server = start_server(db, port, args.workers, args.cache_mb, log)
         try:
             wait_for(f"http://127.0.0.1:{port}", server, log)
-            asyncio.run(load(port, mix, args.clients, args.warmup))
+            warmup = asyncio.run(load(port, mix, args.clients, args.warmup))
             loads = {"before": os.getloadavg()[0]}
             server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
             started = time.perf_counter()
@@ -441,7 +448,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(30)
-    text = render(args, built, result, measured, loads)
+    text = render(args, built, result, measured, loads, warmup)
     print(text)
     if args.output:
         from report import write_section
