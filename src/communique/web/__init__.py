@@ -68,16 +68,12 @@ def serve(
 SETTINGS_VARIABLE = "COMMUNIQUE_SERVE_SETTINGS"
 
 
-def app_from_settings(text: str) -> Any:
-    settings = json.loads(text)
+def worker_app() -> Any:
+    """The app of one of ``serve``'s worker processes (uvicorn calls this in each)."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
     if settings["trusted_hosts"] is not None:
         settings["trusted_hosts"] = tuple(settings["trusted_hosts"])
     return create_app(**settings)
-
-
-def worker_app() -> Any:
-    """The app of one of ``serve``'s worker processes (uvicorn calls this in each)."""
-    return app_from_settings(os.environ[SETTINGS_VARIABLE])
 
 
 def free_port() -> int:

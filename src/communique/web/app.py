@@ -141,7 +141,7 @@ class ResponseCache:
         self.app = app
         self.version = version
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[tuple, tuple[dict, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[dict, bytes, int]] = OrderedDict()  # start, body, size
         self.size = 0
         self.of_version: tuple[int, int] | None = None
 
@@ -157,7 +157,7 @@ class ResponseCache:
         found = self.entries.get(key)
         if found is not None:
             self.entries.move_to_end(key)
-            start, body = found
+            start, body, _ = found
             await send({**start, "headers": [*start["headers"], (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
@@ -176,21 +176,20 @@ class ResponseCache:
         await self.app(scope, receive, keeping)
 
     def keep(self, key: tuple, version: tuple[int, int], start: dict, body: bytes) -> None:
-        size = len(body) + sum(len(k) + len(v) for k, v in start["headers"])
+        headers = list(start["headers"])
+        size = len(body) + sum(len(k) + len(v) for k, v in headers)
         if (
             start["status"] != 200
             or version != self.of_version  # the data changed while this response was made
+            or key in self.entries
             or size > self.max_bytes // 16
-            or any(k == b"set-cookie" for k, _ in start["headers"])
+            or any(k == b"set-cookie" for k, _ in headers)
         ):
             return
-        if key in self.entries:
-            return
-        self.entries[key] = ({**start, "headers": list(start["headers"])}, body)
+        self.entries[key] = ({**start, "headers": headers}, body, size)
         self.size += size
         while self.size > self.max_bytes:
-            _, (old_start, old_body) = self.entries.popitem(last=False)
-            self.size -= len(old_body) + sum(len(k) + len(v) for k, v in old_start["headers"])
+            self.size -= self.entries.popitem(last=False)[1][2]
 
 
 class DropEmptyQueryParameters:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ..analysis import parse_day, period_of
@@ -42,15 +43,11 @@ def _non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, i
     for start, end, value in spans:
         if start is None or end is None or end <= start:
             continue
-        i = bisect_right(taken, start, key=_start)  # the only spans it may overlap: taken[i - 1], taken[i]
+        i = bisect_right(taken, start, key=itemgetter(0))  # it may overlap taken[i - 1], taken[i] only
         if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             continue
         taken.insert(i, (start, end, value))
     return taken
-
-
-def _start(span: tuple[int, int, Any]) -> int:
-    return span[0]
 
 
 def _within(spans: list[tuple[int, int, Any]], starts: list[int], x: int, y: int) -> tuple | None:
