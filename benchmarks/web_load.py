@@ -332,7 +332,9 @@ def render(
         "",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()};"
         " server and clients on the same cores, at the same priority (and the machine shared with other users).",
-        f"- Load average over 1 minute: {loads['before']:.2f} before the load, {loads['after']:.2f} at its end."
+        f"- Load average over 1 minute: {loads['before']:.2f} before the server started (other users),"
+        f" {loads['warm']:.2f} after the warm-up and {loads['after']:.2f} at the end (these two count the"
+        " server's and the clients' own threads)."
         f" CPU the server's processes got: {loads['server_cpu']:.1f} s in {measured:.0f} s"
         f" ({loads['server_cpu'] / measured:.2f} cores), {per_request * 1000:.2f} ms per request; the clients:"
         f" {loads['client_cpu']:.1f} s, {loads['client_cpu'] / max(1, n) * 1000:.2f} ms per request.",
@@ -441,11 +443,12 @@ def main() -> int:
             built = build_database(args.corpus, db, args.articles)
         mix = request_mix(db)
         port, log = free_port(), Path(scratch) / "server.log"
+        loads = {"before": os.getloadavg()[0]}
         server = start_server(db, port, args.workers, args.cache_mb, log)
         try:
             wait_for(f"http://127.0.0.1:{port}", server, log)
             warmup = asyncio.run(load(port, mix, args.clients, args.warmup))
-            loads = {"before": os.getloadavg()[0]}
+            loads["warm"] = os.getloadavg()[0]
             server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
             started = time.perf_counter()
             result = asyncio.run(load(port, mix, args.clients, args.seconds, args.think))
