@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'communique[web]'")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from communique.store import Store  # noqa: E402
 from communique.web import create_app, is_loopback  # noqa: E402
-from web_corpus import HOSTILE_NAME, HOSTILE_TITLE, PWNED, write_web_db  # noqa: E402
+from web_corpus import HOSTILE_NAME, HOSTILE_TITLE, PWNED, web_analyses, write_web_db  # noqa: E402
 
 
 @pytest.fixture
@@ -359,3 +361,121 @@ def test_the_cache_computes_a_result_once_and_keeps_machine_results_across_corre
     assert cache.get(store, ("reviewed",), lambda: "after", with_corrections=True) == "after"
     store.version = (11, 1)  # an ingest
     assert cache.get(store, ("k",), slow) == 2
+
+
+def test_whole_responses_are_cached_until_a_correction_or_an_article_is_added(client, db):
+    first = client.get("/api/articles/a6")
+    again = client.get("/api/articles/a6")
+    assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
+    assert again.content == first.content
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert client.get("/article/a6").status_code == 200
+    assert client.get("/article/a6").headers["x-cache"] == "hit"
+    correct(client, item="event", item_id=12, verdict="wrong", reviewer="Ana")
+    fresh = client.get("/api/articles/a6")
+    assert "x-cache" not in fresh.headers and fresh.json()["corrections"][0]["verdict"] == "wrong"
+    assert "Marked wrong" in client.get("/article/a6").text
+    # another process (an ingest) adds an article: every page may have changed
+    assert [client.get("/api/summary").headers.get("x-cache") for _ in range(2)] == [None, "hit"]
+    with Store(db) as store:
+        added = store.get_analysis("a6")
+        added.article.id = "a6-again"
+        store.add([added])
+    assert client.get("/api/summary").json()["summary"]["articles"] == 8
+
+
+def test_what_is_not_cached(client, db):
+    for _ in range(2):
+        assert "x-cache" not in client.get("/api/articles/nope").headers  # errors
+        assert "x-cache" not in client.get("/static/style.css").headers  # files answer conditional requests
+        response = client.get("/", headers={"host": "evil.example"})  # a refused host, even once cached
+        assert response.status_code == 400 and "x-cache" not in response.headers
+    # the reviewer's name is part of the form's page: each reviewer has their own copy
+    assert 'value=""' in client.get("/article/a6?review=event-12").text
+    client.cookies.set("communique_reviewer", "Ana")
+    assert 'value="Ana"' in client.get("/article/a6?review=event-12").text
+    no_cache = TestClient(create_app(db, response_cache_bytes=0), base_url="http://127.0.0.1")
+    assert [no_cache.get("/api/summary").headers.get("x-cache") for _ in range(2)] == [None, None]
+
+
+def test_the_response_cache_keeps_to_its_size_least_recently_used_first():
+    import asyncio
+
+    from communique.web.app import ResponseCache
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"n", b"1")]})
+        await send({"type": "http.response.body", "body": b"x" * 98})  # 100 bytes with the header
+
+    async def get(cache, path):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+        await cache(scope, None, send)
+        return (b"x-cache", b"hit") in sent[0]["headers"]
+
+    async def run():
+        cache = ResponseCache(app, version=lambda: (1, 0), max_bytes=1600)
+        for path in ("/a", "/b", "/c"):
+            await get(cache, path)
+        assert await get(cache, "/a")  # now the most recently used
+        for n in range(14):  # one too many: the least recently used, /b, goes
+            await get(cache, f"/{n}")
+        assert cache.size <= 1600 and len(cache.entries) == 16
+        assert await get(cache, "/a") and not await get(cache, "/b")
+
+    asyncio.run(run())
+
+
+def test_serve_with_two_worker_processes_shares_the_token_and_shows_a_correction_in_both(db, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from communique.web import free_port
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "communique.cli", "serve", "--db", str(db), "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("w") as errors:
+        server = subprocess.Popen([*command, "--workers", "2"], env=env, stderr=errors)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/summary").status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        if workers.exists():  # Linux: the two workers and multiprocessing's resource tracker
+            assert len(workers.read_text().split()) == 3
+        # each request on a connection of its own, which either process may take
+        tokens = {httpx.get(base + "/api/csrf").json()["csrf_token"] for _ in range(12)}
+        assert len(tokens) == 1
+        for _ in range(6):  # both cache the article
+            assert httpx.get(base + "/api/articles/a6").json()["corrections"] == []
+        body = {"item": "event", "item_id": 12, "verdict": "wrong", "reviewer": "Ana"}
+        saved = httpx.post(base + "/api/corrections", json=body, headers={"X-CSRF-Token": tokens.pop()})
+        assert saved.status_code == 201, saved.text
+        for _ in range(6):
+            assert httpx.get(base + "/api/articles/a6").json()["corrections"][0]["verdict"] == "wrong"
+    finally:
+        server.terminate()
+        server.wait(20)
+
+
+def test_an_analysis_as_json_is_what_to_dict_gives():
+    from communique.web.views import plain
+
+    for analysis in web_analyses():
+        assert plain(analysis) == analysis.to_dict()

@@ -529,6 +529,26 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
         " and its review forms to the network)",
     )
     p.add_argument("--port", type=_port, default=8000, help="(default: %(default)s)")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="server processes answering on the port, e.g. one per core for many readers (default: %(default)s)",
+    )
+    p.add_argument(
+        "--cache-mb",
+        type=_non_negative,
+        default=64,
+        metavar="MB",
+        help="memory for whole responses kept until the data changes, per process (0: none; default: %(default)s)",
+    )
+
+
+def _non_negative(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(text)
 
 
 def _port(text: str) -> int:
@@ -550,7 +570,7 @@ def run_serve(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        serve(args.db, host=args.host, port=args.port)
+        serve(args.db, host=args.host, port=args.port, workers=args.workers, cache_mb=args.cache_mb)
     except StoreError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
         return 1

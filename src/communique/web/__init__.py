@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import json
+import os
+import secrets
 import socket
 import sys
 import threading
@@ -12,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..store import Store
 from .app import LOOPBACK_HOSTS, create_app
 
 __all__ = ["create_app", "free_port", "is_loopback", "serve", "serving"]
@@ -27,12 +31,23 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db: str | Path, *, host: str | None = None, port: int = 8000) -> None:
-    """Run the app with uvicorn: on 127.0.0.1 unless a host is given (then any Host header is accepted)."""
+def serve(
+    db: str | Path, *, host: str | None = None, port: int = 8000, workers: int = 1, cache_mb: int = 64
+) -> None:
+    """Run the app with uvicorn: on 127.0.0.1 unless a host is given (then any Host header is accepted).
+
+    ``workers`` > 1: that many server processes on the one port, each with its own database connections
+    and ``cache_mb`` of cached responses, sharing the CSRF token.
+    """
     import uvicorn
 
     chosen = host or "127.0.0.1"
-    app = create_app(db, trusted_hosts=LOOPBACK_HOSTS if is_loopback(chosen) else None)
+    settings = {
+        "db": str(db),
+        "trusted_hosts": LOOPBACK_HOSTS if is_loopback(chosen) else None,
+        "csrf_token": secrets.token_urlsafe(32),
+        "response_cache_bytes": cache_mb << 20,
+    }
     if not is_loopback(chosen):
         print(
             f"communique: serving on {chosen}: anyone who can reach this machine can read and correct the corpus",
@@ -40,7 +55,25 @@ def serve(db: str | Path, *, host: str | None = None, port: int = 8000) -> None:
         )
     # a browser keeps its connection open between clicks: uvicorn's 5 s default closes it under a reader's
     # feet, and a request sent just then fails
-    uvicorn.run(app, host=chosen, port=port, log_level="warning", timeout_keep_alive=75)
+    options: dict[str, Any] = {"host": chosen, "port": port, "log_level": "warning", "timeout_keep_alive": 75}
+    if workers == 1:
+        uvicorn.run(create_app(**settings), **options)
+        return
+    with Store(db, create=False) as store:  # fails here, once, on a bad path; indexes new articles for all
+        store.refresh_search_index()
+    os.environ[SETTINGS_VARIABLE] = json.dumps(settings)  # what the worker processes build their app from
+    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, **options)
+
+
+SETTINGS_VARIABLE = "COMMUNIQUE_SERVE_SETTINGS"
+
+
+def worker_app() -> Any:
+    """The app of one of ``serve``'s worker processes (uvicorn calls this in each)."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    if settings["trusted_hosts"] is not None:
+        settings["trusted_hosts"] = tuple(settings["trusted_hosts"])
+    return create_app(**settings)
 
 
 def free_port() -> int:

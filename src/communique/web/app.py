@@ -2,8 +2,8 @@
 
 Pages are rendered on the server (Jinja2, autoescaped: article text, titles, names and
 corrections are untrusted). The same data is served as JSON under ``/api/``. Writes (corrections)
-are POSTs carrying the app's CSRF token. Aggregates are cached (see ``Cache``): they are read far
-more often than articles or corrections are added.
+are POSTs carrying the app's CSRF token. Whole responses (see ``ResponseCache``) and aggregates (see
+``Cache``) are cached: they are read far more often than articles or corrections are added.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -124,6 +125,71 @@ class Cache:
                     self.computing.pop(oldest, None)
                 self.values[key] = (version, value)
         return value
+
+
+class ResponseCache:
+    """Whole responses to GETs, served again while the data is unchanged (plain ASGI, in the event loop).
+
+    A response depends on the path, the query string and the reviewer's cookie, and on the data: the
+    entries are of one data version (``version()``: articles and corrections added), all dropped when it
+    changes, so a correction shows at once, in every server process (each checks the database). Only 200
+    responses that set no cookie are kept, at most ``max_bytes`` of them, least recently used dropped
+    first. A response served from here carries ``X-Cache: hit``.
+    """
+
+    def __init__(self, app: Any, version: Callable[[], tuple[int, int]], max_bytes: int = 64 << 20):
+        self.app = app
+        self.version = version
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[tuple, tuple[dict, bytes, int]] = OrderedDict()  # start, body, size
+        self.size = 0
+        self.of_version: tuple[int, int] | None = None
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith("/static/"):
+            return await self.app(scope, receive, send)
+        version = self.version()
+        if version != self.of_version:
+            self.entries.clear()
+            self.size, self.of_version = 0, version
+        cookie = next((v for k, v in scope["headers"] if k == b"cookie"), b"")
+        key = (scope["path"], scope.get("query_string", b""), cookie)
+        found = self.entries.get(key)
+        if found is not None:
+            self.entries.move_to_end(key)
+            start, body, _ = found
+            await send({**start, "headers": [*start["headers"], (b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start_message: dict = {}
+        chunks: list[bytes] = []
+
+        async def keeping(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start_message.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    self.keep(key, version, start_message, b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, keeping)
+
+    def keep(self, key: tuple, version: tuple[int, int], start: dict, body: bytes) -> None:
+        headers = list(start["headers"])
+        size = len(body) + sum(len(k) + len(v) for k, v in headers)
+        if (
+            start["status"] != 200
+            or version != self.of_version  # the data changed while this response was made
+            or key in self.entries
+            or size > self.max_bytes // 16
+            or any(k == b"set-cookie" for k, _ in headers)
+        ):
+            return
+        self.entries[key] = ({**start, "headers": headers}, body, size)
+        self.size += size
+        while self.size > self.max_bytes:
+            self.size -= self.entries.popitem(last=False)[1][2]
 
 
 class DropEmptyQueryParameters:
@@ -258,12 +324,22 @@ class CorrectionIn(BaseModel):
 # ---------------------------------------------------------------- the app
 
 
-def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS) -> FastAPI:
-    """The app over an existing corpus database; ``trusted_hosts=None`` accepts any Host header."""
+def create_app(
+    db: str | Path,
+    *,
+    trusted_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
+    csrf_token: str | None = None,
+    response_cache_bytes: int = 64 << 20,
+) -> FastAPI:
+    """The app over an existing corpus database; ``trusted_hosts=None`` accepts any Host header.
+
+    ``csrf_token``: the token POSTs must carry (default: a new random one; server processes sharing
+    one port share it). ``response_cache_bytes``: room for whole responses (0: none; see ``ResponseCache``).
+    """
     with Store(db, create=False) as store:  # fails here, with the store's message, on a bad path
         store.refresh_search_index()
     stores, cache = Stores(db), Cache()
-    csrf_token = secrets.token_urlsafe(32)
+    csrf_token = csrf_token or secrets.token_urlsafe(32)
 
     app = FastAPI(
         title="communique",
@@ -274,6 +350,10 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     )
     app.state.stores = stores
     app.mount("/static", StaticFiles(packages=[("communique.web", "static")]), name="static")
+    if response_cache_bytes:  # inside the Host check: a response is never given to a request refused
+        app.add_middleware(
+            ResponseCache, version=lambda: stores.get().data_version(), max_bytes=response_cache_bytes
+        )
     if trusted_hosts is not None:  # a page from another site resolving to 127.0.0.1 must not read the corpus
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(trusted_hosts))
     app.add_middleware(DropEmptyQueryParameters)
@@ -622,7 +702,7 @@ def create_app(db: str | Path, *, trusted_hosts: tuple[str, ...] | None = LOOPBA
     )
     def api_article(article_id: str = PathParam(max_length=200)) -> JSONResponse:
         data = article_data(article_id)
-        result = data["analysis"].to_dict()
+        result = views.plain(data["analysis"])
         for key, ids in (("events", data["event_ids"]), ("quotes", data["quote_ids"])):
             for record, item_id in zip(result[key], ids, strict=True):
                 record["id"] = item_id
