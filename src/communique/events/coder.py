@@ -60,7 +60,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         self.relations: dict[str, tuple[ActorRef | None, ActorRef | None]] = {}
         # "X accused Y ... Y rejected the allegations": who accused whom, by the accused
         self.accusers: dict[tuple, ActorRef] = {}
-        # (token index, CAMEO root, source, target) of the events coded: "condemned the attack" is of whoever
+        # (token index, CAMEO code, source, target) of the events coded: "condemned the attack" is of whoever
         # did the latest one before it, "both sides" are the two of the latest conflict
         self.deeds: list[tuple[int, str, ActorRef, ActorRef | None]] = []
 
