@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -96,10 +95,9 @@ def write_dataset(
     progress: bool = False,
 ) -> IngestSummary:
     """Analyze a stream of ``Article`` or input errors on a Dask cluster into the dataset at ``out``."""
-    from tqdm import tqdm
 
     from .engines.dask import partition_failures
-    from .store import IngestSummary
+    from .store import ingest_progress
 
     _pyarrow()
     out = Path(out)
@@ -109,13 +107,7 @@ def write_dataset(
         raise StoreError(f"{out}: not empty and not a communique dataset; choose a new folder")
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(json.dumps(FORMAT) + "\n", encoding="utf-8")
-    summary = IngestSummary()
-    report = on_error or (lambda message: tqdm.write(f"communique: error: {message}", file=sys.stderr))
-    bar = tqdm(unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
-
-    def fail(message: str) -> None:
-        summary.failed += 1
-        report(message)
+    summary, bar, fail = ingest_progress(on_error, progress)
 
     def articles() -> Iterator[Article]:
         for item in items:

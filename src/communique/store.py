@@ -727,6 +727,24 @@ class IngestSummary:
         return f"read {self.read}, stored {self.stored}, skipped {self.skipped} as already stored, failed {self.failed}"
 
 
+def ingest_progress(
+    on_error: Callable[[str], None] | None, progress: bool
+) -> tuple[IngestSummary, Any, Callable[[str], None]]:
+    """An ingest's tally, its progress bar (shown when ``progress``), and the function that counts and
+    reports one failed input (to ``on_error``, else one line on stderr)."""
+    from tqdm import tqdm
+
+    summary = IngestSummary()
+    report = on_error or (lambda message: tqdm.write(f"communique: error: {message}", file=sys.stderr))
+    bar = tqdm(unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+
+    def count_failure(message: str) -> None:
+        summary.failed += 1
+        report(message)
+
+    return summary, bar, count_failure
+
+
 class Store:
     """A corpus database. Open with ``communique.open(path)``; use as a context manager or ``close()``."""
 
@@ -1019,17 +1037,13 @@ class Store:
         progress: bool = False,
     ) -> IngestSummary:
         """Store a stream of ``Article`` or input errors through an engine, one transaction per batch, in input order."""
-        from tqdm import tqdm
 
         from .engines import AnalysisFailure
 
-        summary = IngestSummary()
-        report = on_error or (lambda message: tqdm.write(f"communique: error: {message}", file=sys.stderr))
-        bar = tqdm(unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+        summary, bar, count_failure = ingest_progress(on_error, progress)
 
         def fail(message: str) -> None:
-            summary.failed += 1
-            report(message)
+            count_failure(message)
             bar.set_postfix(stored=summary.stored, errors=summary.failed, refresh=False)
             bar.update(1)
 
