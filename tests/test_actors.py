@@ -309,3 +309,10 @@ def test_an_unplaced_body_is_of_the_one_country_its_sentence_names(nlp):
         "agreed. He founded the Freedom Alliance Party in Albania in 1990."
     )
     assert by_name(find(nlp, text), "Freedom Alliance Party").country == "ALB"
+
+
+def test_an_organisation_takes_the_sector_its_description_gives(nlp):
+    index = find(nlp, "A spokesman for Talvik, a shipbuilding company, said the firm would expand.")
+    assert by_name(index, "Talvik").sector == "BUS"
+    index = find(nlp, "Researchers at the think tank Corvane said the plan would fail.")
+    assert by_name(index, "Corvane").sector == "EDU"

@@ -729,6 +729,7 @@ class _Builder:
         self._link_people()
         self._non_person_actors()
         self._places_by_region()
+        self._described_organisations()
         self._groups()
         self._place_people()
         self._descriptions()
@@ -925,6 +926,33 @@ class _Builder:
                 and where.country != index.actors[m.actor].country
             ):
                 index.actors[m.actor].country = where.country
+
+    def _described_organisations(self) -> None:
+        """ "Iberdrola, one of the largest power utilities", "the think tank CNA", "InterDots, a company that
+        ...": an organisation whose name says nothing of its sector takes the one its description gives."""
+        doc, actors = self.doc, self.index.actors
+        for m in self.mentions:
+            if m.actor is None or actors[m.actor].kind != ORGANIZATION or actors[m.actor].sector is not None:
+                continue
+            root = doc[m.start : m.end].root
+            described = [c for c in root.children if c.dep_ == "appos" and c.i >= m.end]
+            if m.end + 1 < len(doc) and doc[m.end].text == ",":
+                # "a spokesman for Talvik, a shipbuilding company": the parser may hang it on the spokesman
+                described += [t for t in doc[m.end + 1 : m.end + 8] if t.dep_ == "appos" and t.left_edge.i == m.end + 1]
+            if root.dep_ == "appos" and root.head.i < m.start:
+                described.append(root.head)
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                described += [c for c in root.head.children if c.dep_ == "attr"]
+            if m.start > 0 and _nominal(doc[m.start - 1]) and doc[m.start - 1].head.i in range(m.start, m.end):
+                described.append(doc[m.start - 1])  # "the think tank CNA"
+            for d in described:
+                if d.lemma_.lower() in ("one", "part", "member", "some") and d.pos_ in ("NUM", "NOUN", "PRON"):
+                    d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), d)  # fmt: skip
+                role = self._role_at(d)
+                if role is not None and role[1] not in ("CVL", "GOV"):
+                    actors[m.actor].sector = role[1]
+                    break
 
     def _modifier_country(self, start: int, end: int) -> str | None:
         """The country of modifiers inside or just before a phrase: "China's Foreign Ministry", "U.S. Congress"."""
@@ -1405,11 +1433,13 @@ class _Builder:
                 actor.code = _code(actor.country, actor.sector)
 
 
+LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
+                "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
+
+
 GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "director",
                  "member", "representative", "head", "chief", "officer", "staff", "employee", "senior fellow",
                  "fellow", "analyst", "expert", "researcher"}  # fmt: skip
-LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
-                "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
 
 
 def _same_office(person_role: str | None, role: str) -> bool:
