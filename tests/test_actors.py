@@ -316,3 +316,8 @@ def test_an_organisation_takes_the_sector_its_description_gives(nlp):
     assert by_name(index, "Talvik").sector == "BUS"
     index = find(nlp, "Researchers at the think tank Corvane said the plan would fail.")
     assert by_name(index, "Corvane").sector == "EDU"
+
+
+def test_the_country_an_expert_studies_is_not_theirs(nlp):
+    text = "“Talks are unlikely,” said Dana Whitcombe, a North Korea expert at a research institute in California."
+    assert by_name(find(nlp, text), "Dana Whitcombe").country == "USA"

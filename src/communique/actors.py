@@ -1292,7 +1292,17 @@ class _Builder:
             if role is not None:
                 facts["role"] = _role_words(self.doc[role[0] : head.i + 1], self.g)
                 facts["role_sector"] = role[1]
+        topic = {
+            m.i
+            for r in tokens
+            if r.lemma_.lower() in self.g.topic_roles
+            for c in r.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < r.i
+            for m in c.subtree
+        }
         for t in tokens:
+            if t.i in topic:
+                continue  # "a North Korea expert": the subject of their expertise
             a = self.index.token_actor.get(t.i)
             if a is not None:
                 actor = self.index.actors[a]

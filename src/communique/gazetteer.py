@@ -40,6 +40,7 @@ class Gazetteer:
     country_names: dict[str, str]  # alpha-3 -> common English name
     # roles that, named without a country, are the article's own
     domestic: frozenset[str] = frozenset()
+    topic_roles: frozenset[str] = frozenset()  # "a China expert": the country is the subject, not theirs
     # plural demonyms ("Kenyans"): a country's people, not its government
     people: frozenset[str] = frozenset()
     # region code -> the body acting for it ("Europe retaliated": the European Union)
@@ -178,6 +179,7 @@ def load() -> Gazetteer:
         honorifics=frozenset(roles_data["honorifics"]),
         us_markers=frozenset(roles_data["us_markers"]),
         domestic=frozenset(roles_data.get("domestic", [])),
+        topic_roles=frozenset(roles_data.get("topic_roles", [])),
         organisation_words={
             tuple(w.split()): sector
             for sector, words in roles_data.get("organisation_words", {}).items()
