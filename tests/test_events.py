@@ -316,3 +316,28 @@ def test_calling_someones_act_a_name_of_praise_or_blame_praises_or_blames_them()
 def test_one_private_person_does_not_riot_or_protest_against_the_government():
     text = "Archaeologist Maria Lopes spoke in Lisbon. She said the legend is that he set fire to the house."
     assert "PROTEST" not in {e.plover for e in analyze(text, published="2024-05-01").events}
+
+
+def test_a_name_the_parser_took_for_the_main_word_is_still_the_subject():
+    """The small parser sometimes makes a sentence-initial name the root and the verb its clausal complement
+    ("Trump(ROOT) at first imposed(ccomp) tariffs"): the parse is given here as that slip, word for word."""
+    from spacy.tokens import Doc, Span
+
+    from communique import actors
+    from communique.nlp import load_pipeline
+
+    words = ["Trump", "at", "first", "imposed", "tariffs", "on", "Canadian", "exports", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[0, 2, 3, 0, 3, 4, 7, 5, 0],
+        deps=["ROOT", "advmod", "advmod", "ccomp", "dobj", "prep", "amod", "pobj", "punct"],
+        pos=["NOUN", "ADP", "ADV", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"],
+        tags=["NN", "IN", "RB", "VBD", "NNS", "IN", "JJ", "NNS", "."],
+        lemmas=["Trump", "at", "first", "impose", "tariff", "on", "canadian", "export", "."],
+        sent_starts=[True] + [False] * 8,
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 6, 7, "NORP")]
+    index = actors.find_actors(doc, published="2025-03-10")
+    found = events.find_events(doc, index, [], published="2025-03-10")
+    assert [(e.plover, e.source.country, e.target.country) for e in found] == [("SANCTION", "USA", "CAN")]

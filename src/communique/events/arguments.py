@@ -138,7 +138,7 @@ class Arguments:
         if head.i == verb.i:
             return []
         if (
-            verb.dep_ == "advcl"
+            (verb.dep_ == "advcl" or verb.dep_ == "ccomp" and head.pos_ in ("NOUN", "PROPN"))
             and head.dep_ == "ROOT"
             and head.is_sent_start
             and self.index.actor_of(head) is not None
