@@ -341,3 +341,18 @@ def test_a_name_the_parser_took_for_the_main_word_is_still_the_subject():
     index = actors.find_actors(doc, published="2025-03-10")
     found = events.find_events(doc, index, [], published="2025-03-10")
     assert [(e.plover, e.source.country, e.target.country) for e in found] == [("SANCTION", "USA", "CAN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Police arrested three Kenyan activists on Monday and beat them.", ("Police", "ASSAULT", "activists")),
+        ("The rebels captured 20 Nigerian soldiers and later executed them.", ("rebels", "ASSAULT", "soldiers")),
+        ("Iran detained two French tourists in March and released them in May.", ("Iran", "RETREAT", "tourists")),
+        ("Taliban fighters stopped a bus carrying Afghan soldiers. They shot them.", ("Taliban", "ASSAULT", "soldiers")),
+    ],
+)
+def test_an_object_pronoun_is_someone_other_than_its_subject(text, event):
+    found = [(e.source.name, e.plover, e.target.name) for e in analyze(text).events if e.source and e.target]
+    source, plover, target = event
+    assert any(source in s and p == plover and target in t for s, p, t in found), found

@@ -12,12 +12,14 @@ from ..actors import PERSON, PLACE
 from ..model import ActorRef
 from .lexicon import Sense
 from .words import (
+    ANTECEDENT_DEPS,
     CHARGES,
     CIVILIAN_PLACES,
     CLAIMS,
     FIRST_PERSON,
     GROUP_WORDS,
     NUMBER_WORDS,
+    OBJECT_PRONOUNS,
     QUANTITY_WORDS,
     RELATION_NOUNS,
     RELATIONAL_PEOPLE,
@@ -566,11 +568,39 @@ class Arguments:
                 )
         return None
 
+    def _object_antecedent(self, token: Token) -> ActorRef | None:
+        """ "Police arrested three activists and beat them", "the rebels captured 20 soldiers and later
+        executed them": an object pronoun is not its clause's subject (that would be "themselves"), but the
+        latest other actor of its number before it, in its sentence or the one before."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subjects = [r for t in self._subject_tokens(verb) for r in self.index.refs(t, agent=True)]
+        if not subjects:
+            return None
+        plural = token.lower_ == "them"
+        start = token.sent.start
+        start = token.doc[start - 1].sent.start if start > 0 else start
+        for t in reversed(token.doc[start : token.i]):
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ANTECEDENT_DEPS:
+                continue
+            if plural != (t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in ("police", "military", "army")):
+                continue
+            refs = [r for r in self.index.refs(t) or [self.index.role_ref(t)] if r is not None]
+            refs = [
+                r for r in refs if (r.kind == PERSON) != plural and not any(_same(r, s) for s in subjects)
+            ]
+            if refs:
+                return refs[0]
+        return None
+
     def _refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
         """Actors of a noun phrase, coordinated ones and "such as" examples expanded, "the two countries" paired."""
         speaker = self._speaker(token)
         if speaker is not None:
             return [speaker]
+        if token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "dative", "pobj"):
+            found = self._object_antecedent(token)
+            if found is not None:
+                return [found]
         examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
                     and (c.lower_ == "including" or any(x.lower_ == "such" for x in c.lefts) or c.nbor(-1).lower_ == "such")
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip

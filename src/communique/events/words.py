@@ -164,3 +164,8 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 OBLIGATION_MODALS = {"must", "should", "ought"}
 # Sectors whose words are commentary: analysts, scholars and think tanks speak, but do not act
 OBSERVERS = {"EDU"}
+
+# object pronouns that point back to someone other than their clause's subject, and the places in a
+# sentence where what they point back to stands
+OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "dative"})
