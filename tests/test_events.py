@@ -346,10 +346,22 @@ def test_a_name_the_parser_took_for_the_main_word_is_still_the_subject():
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("Police arrested three Kenyan activists on Monday and beat them.", ("Police", "ASSAULT", "activists")),
-        ("The rebels captured 20 Nigerian soldiers and later executed them.", ("rebels", "ASSAULT", "soldiers")),
-        ("Iran detained two French tourists in March and released them in May.", ("Iran", "RETREAT", "tourists")),
-        ("Taliban fighters stopped a bus carrying Afghan soldiers. They shot them.", ("Taliban", "ASSAULT", "soldiers")),
+        (
+            "Police arrested three Kenyan activists on Monday and beat them.",
+            ("Police", "ASSAULT", "activists"),
+        ),
+        (
+            "The rebels captured 20 Nigerian soldiers and later executed them.",
+            ("rebels", "ASSAULT", "soldiers"),
+        ),
+        (
+            "Iran detained two French tourists in March and released them in May.",
+            ("Iran", "RETREAT", "tourists"),
+        ),
+        (
+            "Taliban fighters stopped a bus carrying Afghan soldiers. They shot them.",
+            ("Taliban", "ASSAULT", "soldiers"),
+        ),
     ],
 )
 def test_an_object_pronoun_is_someone_other_than_its_subject(text, event):

@@ -938,15 +938,25 @@ class _Builder:
             described = [c for c in root.children if c.dep_ == "appos" and c.i >= m.end]
             if m.end + 1 < len(doc) and doc[m.end].text == ",":
                 # "a spokesman for Talvik, a shipbuilding company": the parser may hang it on the spokesman
-                described += [t for t in doc[m.end + 1 : m.end + 8] if t.dep_ == "appos" and t.left_edge.i == m.end + 1]
+                described += [
+                    t for t in doc[m.end + 1 : m.end + 8] if t.dep_ == "appos" and t.left_edge.i == m.end + 1
+                ]
             if root.dep_ == "appos" and root.head.i < m.start:
                 described.append(root.head)
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 described += [c for c in root.head.children if c.dep_ == "attr"]
-            if m.start > 0 and _nominal(doc[m.start - 1]) and doc[m.start - 1].head.i in range(m.start, m.end):
+            if (
+                m.start > 0
+                and _nominal(doc[m.start - 1])
+                and doc[m.start - 1].head.i in range(m.start, m.end)
+            ):
                 described.append(doc[m.start - 1])  # "the think tank CNA"
             for d in described:
-                if d.lemma_.lower() in ("one", "part", "member", "some") and d.pos_ in ("NUM", "NOUN", "PRON"):
+                if d.lemma_.lower() in ("one", "part", "member", "some") and d.pos_ in (
+                    "NUM",
+                    "NOUN",
+                    "PRON",
+                ):
                     d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj"), d)  # fmt: skip
                 role = self._role_at(d)
