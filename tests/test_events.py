@@ -368,3 +368,11 @@ def test_an_object_pronoun_is_someone_other_than_its_subject(text, event):
     found = [(e.source.name, e.plover, e.target.name) for e in analyze(text).events if e.source and e.target]
     source, plover, target = event
     assert any(source in s and p == plover and target in t for s, p, t in found), found
+
+
+def test_it_that_is_ready_to_act_is_someone_and_the_act_is_expected():
+    assert ("UKR", "AGREE", "USA", "expected") in coded("Ukraine said it is ready to accept a U.S. proposal.")
+    assert ("RUS", "RETREAT", "UKR", "negated") in coded(
+        "Moscow is unwilling to withdraw its troops from Ukraine."
+    )
+    assert coded("It is important to meet the Chinese delegation, Biden said.") == []

@@ -417,6 +417,11 @@ MOVEMENT_ANAPHORS = {"movement", "militia", "faction", "outfit", "party"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 
 
+# adjectives of a disposition to act: "it is ready to", never "it is important to"
+WILLING = {"ready", "willing", "unwilling", "prepared", "eager", "determined", "keen", "reluctant", "able",
+           "unable", "happy", "open", "committed", "set", "poised", "free", "quick", "slow"}  # fmt: skip
+
+
 def _impersonal(it: Token) -> bool:
     """An "it" that stands for no one: an expletive, or the subject of "it is ... to/that ..."."""
     if it.dep_ == "expl":
@@ -430,7 +435,10 @@ def _impersonal(it: Token) -> bool:
         "become",
     ):
         return False
-    has_predicate = any(c.dep_ in ("acomp", "attr") for c in head.children)
+    predicates = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    if any(c.lemma_.lower() in WILLING for c in predicates):
+        return False  # "it is ready to accept", "it was unwilling to": someone's disposition
+    has_predicate = bool(predicates)
     extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
         g.dep_ in ("xcomp", "ccomp") for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children
     )

@@ -166,8 +166,8 @@ class Arguments:
                 if obj:
                     return obj
             return self._subject_tokens(governor, depth + 1, raising=verb.dep_ == "xcomp")
-        if verb.dep_ == "conj":
-            return self._subject_tokens(head, depth + 1)
+        if verb.dep_ == "conj" or verb.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+            return self._subject_tokens(head, depth + 1)  # "it is ready to accept": the one who is ready
         if verb.dep_ == "relcl":
             return [head]
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
