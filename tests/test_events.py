@@ -376,3 +376,12 @@ def test_it_that_is_ready_to_act_is_someone_and_the_act_is_expected():
         "Moscow is unwilling to withdraw its troops from Ukraine."
     )
     assert coded("It is important to meet the Chinese delegation, Biden said.") == []
+
+
+def test_a_charge_on_someones_thing_in_reported_speech_accuses_them():
+    assert ("CHN", "ACCUSE", "USA", "occurred") in coded(
+        "China said the U.S. sanctions were illegal and unjustified."
+    )
+    text = "Canada's prime minister said India's government was behind the killing of a Sikh activist."
+    assert ("CAN", "ACCUSE", "IND", "occurred") in coded(text)
+    assert coded("The minister said the reforms were illegal.") == []

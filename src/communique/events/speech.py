@@ -129,6 +129,8 @@ class ReportedSpeech:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "you")
                 ]
                 refs = [r for t in subjects for r in self._refs(t)]
+                # "said the U.S. sanctions were illegal": the charge is laid on whose the thing is
+                refs = refs or [r for t in subjects if t.pos_ == "NOUN" for r in [self._owner(t)] if r]
                 if refs:
                     return refs
             if node.i == top.i or node.head.i == node.i:
