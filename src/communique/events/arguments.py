@@ -124,7 +124,9 @@ class Arguments:
         """The tokens that act as the subject of ``verb``, passed down from a governing verb if need be."""
         if depth > 6:
             return []
-        for c in verb.children:
+        # "Sudan's paramilitary(nsubj) Rapid Support Forces(nsubj) attacked": of two subjects, the noun
+        children = sorted(verb.children, key=lambda c: c.dep_ == "nsubj" and c.pos_ == "ADJ")
+        for c in children:
             # a governing passive passes its subject down: "X is expected to meet"
             if c.dep_ in ("nsubj", "csubj") or (raising and c.dep_ == "nsubjpass"):
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
