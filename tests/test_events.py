@@ -385,3 +385,11 @@ def test_a_charge_on_someones_thing_in_reported_speech_accuses_them():
     text = "Canada's prime minister said India's government was behind the killing of a Sikh activist."
     assert ("CAN", "ACCUSE", "IND", "occurred") in coded(text)
     assert coded("The minister said the reforms were illegal.") == []
+
+
+def test_a_meeting_that_is_the_setting_of_someones_words_is_theirs():
+    assert ("FRA", "CONSULT", "RUS", "occurred") in coded(
+        "Macron told Putin in a phone call that the war must end."
+    )
+    text = "The Japanese prime minister said after a meeting with Biden that the alliance was strong."
+    assert ("JPN", "CONSULT", "USA", "occurred") in coded(text)

@@ -24,9 +24,28 @@ from .words import (
     RELATION_NOUNS,
     RELATIONAL_PEOPLE,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
     SIDE_WORDS,
     SITES,
 )
+
+
+def _speech_setting(noun: Token, lemma) -> Token | None:
+    """ "Macron told Putin in a phone call", "said during talks with Zelensky", "said after a meeting with
+    Biden": the verb of saying whose words the meeting is the setting of; the speaker took part in it."""
+    prep = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in ("in", "during", "after", "at", "on")
+        or prep.head.pos_ != "VERB"
+    ):
+        return None
+    verb = prep.head
+    return (
+        verb
+        if lemma(verb) in REPORTING_VERBS and not any(c.dep_ == "auxpass" for c in verb.children)
+        else None
+    )
 
 
 def _group_size(token: Token) -> int | None:
@@ -255,6 +274,9 @@ class Arguments:
                 # "joint patrols were held by China and Russia"
                 return [r for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                         for r in self._refs(g, agent=True)]  # fmt: skip
+            speech = _speech_setting(noun, self.lex.lemma)
+            if speech is not None:
+                return [r for t in self._subject_tokens(speech) for r in self._refs(t, agent=True)]
             claimed = _claimed_deed(noun)
             if claimed is not None:
                 return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..actors import PLACE
 from ..model import ActorRef
-from .arguments import _same
+from .arguments import _same, _speech_setting
 from .lexicon import Sense
 from .words import NON_STATE_ARMED
 
@@ -170,6 +170,10 @@ class Predicates:
         if sense.symmetric and len(sources) >= 2:
             return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
         targets, place = self._targets(token, sense, passive=False, sources=sources)
+        if not targets:
+            speech = _speech_setting(token, self.lex.lemma)
+            if speech is not None:  # "Macron told Putin in a phone call": whom one told
+                targets = [r for c in speech.children if c.dep_ in ("dobj", "dative") for r in self._refs(c)]
         if not targets:
             targets = self._insurgency_target(token, sense, sources)
         if not targets:
