@@ -393,3 +393,10 @@ def test_a_meeting_that_is_the_setting_of_someones_words_is_theirs():
     )
     text = "The Japanese prime minister said after a meeting with Biden that the alliance was strong."
     assert ("JPN", "CONSULT", "USA", "occurred") in coded(text)
+
+
+def test_an_attack_on_a_vehicle_or_post_is_on_whoever_it_carries_or_houses():
+    (e,) = [e for e in analyze("Militants ambushed a bus carrying Pakistani soldiers in Balochistan.").events]
+    assert (e.plover, e.target.country, e.target.sector) == ("ASSAULT", "PAK", "MIL")
+    found = analyze("Suspected jihadists attacked a military vehicle in Burkina Faso.").events
+    assert [(e.plover, e.target.country, e.target.sector) for e in found] == [("ASSAULT", "BFA", "MIL")]

@@ -13,6 +13,7 @@ from ..model import ActorRef
 from .lexicon import Sense
 from .words import (
     ANTECEDENT_DEPS,
+    CARRYING,
     CHARGES,
     CIVILIAN_PLACES,
     CLAIMS,
@@ -565,6 +566,11 @@ class Arguments:
         lemma = token.lemma_.lower()
         if lemma not in CIVILIAN_PLACES and lemma not in SITES:
             return None
+        # "a bus carrying Pakistani soldiers": whom it carried
+        carried = [r for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+                   for o in c.children if o.dep_ == "dobj" for r in self._refs(o)]  # fmt: skip
+        if carried:
+            return carried[0]
         # whose it is ("a Philippine vessel", "Ukraine's power plants"), else the place the phrase or its
         # clause names ("a market in Omdurman", "deep inside Russia")
         own = [r for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")
@@ -575,7 +581,11 @@ class Arguments:
         country = places[0].country if places else self.index.focus_country
         if country is None:
             return None
-        sector = "CVL" if lemma in CIVILIAN_PLACES else None
+        # "a military vehicle", "a police station": of the force the modifier names
+        roles = gazetteer.load().roles
+        sector = next((roles[(c.lemma_.lower(),)] for c in token.children if c.dep_ in ("amod", "compound")
+                       and roles.get((c.lemma_.lower(),)) in ("MIL", "COP")), None)  # fmt: skip
+        sector = sector or ("CVL" if lemma in CIVILIAN_PLACES else None)
         return ActorRef(
             name=f"{country} {token.text}", text=token.text, country=country, sector=sector,
             code=country + (sector or ""), kind="group", start=token.idx, end=token.idx + len(token.text),

@@ -105,6 +105,7 @@ CIVILIAN_PLACES = {
     "town", "township", "city", "village", "district", "neighborhood", "neighbourhood", "area", "region",
     "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
     "community", "settlement", "suburb", "hamlet", "hotel", "building", "port", "airport", "base", "station",
+    "bus", "minibus", "train", "car",
 }  # fmt: skip
 
 
@@ -126,8 +127,10 @@ SITES = {
     "airbase", "base", "refinery", "depot", "plant", "facility", "pipeline", "infrastructure", "grid", "bridge",
     "ship", "vessel", "tanker", "convoy", "post", "checkpoint", "barracks", "outpost", "headquarters", "port",
     "airport", "airfield", "dam", "power", "target", "position", "site", "stronghold", "hideout", "tunnel",
-    "compound",
+    "compound", "vehicle", "truck", "helicopter", "aircraft", "plane", "patrol", "motorcade", "jeep",
 }  # fmt: skip
+# what a vehicle attacked was carrying is who was attacked: "a bus carrying soldiers"
+CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 
 
 RELATIONAL_PEOPLE = {
