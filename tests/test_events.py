@@ -400,3 +400,7 @@ def test_an_attack_on_a_vehicle_or_post_is_on_whoever_it_carries_or_houses():
     assert (e.plover, e.target.country, e.target.sector) == ("ASSAULT", "PAK", "MIL")
     found = analyze("Suspected jihadists attacked a military vehicle in Burkina Faso.").events
     assert [(e.plover, e.target.country, e.target.sector) for e in found] == [("ASSAULT", "BFA", "MIL")]
+
+
+def test_rejecting_someones_charges_rejects_them():
+    assert ("CHN", "REJECT", "USA", "occurred") in coded("Beijing rejected Washington's accusations.")

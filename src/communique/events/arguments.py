@@ -425,8 +425,10 @@ class Arguments:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
-                # "Berisha rejected the allegations": those who made them, if the article says who
-                accuser = self._accuser_of(sources[0])
+                # "rejected Washington's accusations": who made them, as said; else "Berisha rejected the
+                # allegations": those who made them, if the article says who
+                accuser = next((r for t in tokens for c in t.children if c.dep_ == "poss"
+                                for r in self._refs(c)), None) or self._accuser_of(sources[0])  # fmt: skip
                 if accuser is None:
                     return [], None  # a rejection of charges stands without knowing who laid them
                 refs = [accuser]
