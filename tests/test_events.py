@@ -404,3 +404,22 @@ def test_an_attack_on_a_vehicle_or_post_is_on_whoever_it_carries_or_houses():
 
 def test_rejecting_someones_charges_rejects_them():
     assert ("CHN", "REJECT", "USA", "occurred") in coded("Beijing rejected Washington's accusations.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Egypt and Qatar are mediating between Israel and Hamas.", ("QAT", "CONSULT", "ISR", "occurred")),
+        ("France pulled its troops out of Niger.", ("FRA", "RETREAT", "NER", "occurred")),
+        (
+            "Washington welcomed the agreement between Armenia and Azerbaijan.",
+            ("USA", "SUPPORT", "AZE", "occurred"),
+        ),
+        (
+            "The United States and the Philippines held joint naval exercises in the South China Sea.",
+            ("USA", "COOPERATE", "PHL", "occurred"),
+        ),
+    ],
+)
+def test_subjects_targets_and_status_the_parser_hides(text, event):
+    assert event in coded(text)

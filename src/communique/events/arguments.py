@@ -146,6 +146,8 @@ class Arguments:
             return []
         # "Sudan's paramilitary(nsubj) Rapid Support Forces(nsubj) attacked": of two subjects, the noun
         children = sorted(verb.children, key=lambda c: c.dep_ == "nsubj" and c.pos_ == "ADJ")
+        # "Egypt and Qatar are mediating": the parser may hang the subject on the auxiliary
+        children += [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children]
         for c in children:
             # a governing passive passes its subject down: "X is expected to meet"
             if c.dep_ in ("nsubj", "csubj") or (raising and c.dep_ == "nsubjpass"):
@@ -416,6 +418,10 @@ class Arguments:
                 objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
                 holders = [token, *objects]
+                # "pulled its troops out of Niger": the "of" phrase hangs on "out"
+                holders += [
+                    c for c in token.children if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")
+                ]
                 if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
                     holders.append(token.head)  # "kept new tariffs in place on Mexico": on the verb
                 # the parser labels some "to" phrases dative ("paid tribute to Abe")
@@ -443,6 +449,10 @@ class Arguments:
                     for r in [self._owner(t, skip=sources, doer_first=ontology.quad_class(sense.cameo) == 3)]
                     if r
                 ]
+            if not refs and not sense.actor_target:
+                # "welcomed the agreement between Armenia and Azerbaijan": both its parties
+                refs = [r for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                        for g in c.children if g.dep_ == "pobj" for r in self._refs(g) if not any(_same(r, s) for s in sources)]  # fmt: skip
             if not refs and ontology.quad_class(sense.cameo) == 3:
                 # "condemning the attack", "denounced the arrests": whoever the article said did it
                 refs = [r for t in tokens for r in [self._doer_of(t, sources)] if r is not None][:1]

@@ -109,6 +109,8 @@ class Status:
             lemma = self.lex.lemma(head)
             # a verb colours what it governs as its complement, not a clause that only modifies it
             cue = self.lex.status_cues.get(lemma) if node.dep_ in CUE_DEPS else None
+            if node.dep_ == "dobj" and lemma in self.lex.light_verbs and node.pos_ == "NOUN":
+                cue = None  # "held joint exercises": the act held, not one "held" responsible for
             if lemma == "suppose" and node.dep_ == "xcomp":
                 # "were supposed to sign": it did not happen; "is supposed to sign": it is planned
                 cue = "expected" if _is_present_or_future(head) else "negated"
