@@ -321,3 +321,16 @@ def test_an_organisation_takes_the_sector_its_description_gives(nlp):
 def test_the_country_an_expert_studies_is_not_theirs(nlp):
     text = "“Talks are unlikely,” said Dana Whitcombe, a North Korea expert at a research institute in California."
     assert by_name(find(nlp, text), "Dana Whitcombe").country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan blamed the attack on militants based in Afghanistan.",
+        "Pakistan blamed the attack on militants present on Afghan soil.",
+        "Pakistan blamed the attack on Afghanistan-based militants.",
+    ],
+)
+def test_where_a_group_is_based_is_its_country(text):
+    (e,) = analyze(text, published="2024-03-06").events
+    assert (e.source.country, e.plover, e.target.country) == ("PAK", "ACCUSE", "AFG")

@@ -422,6 +422,10 @@ WILLING = {"ready", "willing", "unwilling", "prepared", "eager", "determined", "
            "unable", "happy", "open", "committed", "set", "poised", "free", "quick", "slow"}  # fmt: skip
 
 
+# participles that say where a group is based: "Pakistan-based", "based in", "present on", "operating from"
+BASED = {"base", "present", "operate", "station", "locate", "hide", "shelter"}
+
+
 def _impersonal(it: Token) -> bool:
     """An "it" that stands for no one: an expletive, or the subject of "it is ... to/that ..."."""
     if it.dep_ == "expl":
@@ -1150,7 +1154,23 @@ class _Builder:
 
     def _group_country(self, token: Token) -> tuple[str | None, Actor | None]:
         """Country (or IGO) of a role noun from its modifiers: "Chinese", "China's", "of Myanmar", "Kremlin", "U.N."."""
-        for child in _modifiers(token) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]:
+        # "Afghanistan-based militants", "militants based in Afghanistan", "fighters present on Afghan soil",
+        # "fighters from Niger": where a group is based is its country
+        based = [c for c in token.children if c.lemma_.lower() in BASED and c.dep_ in ("amod", "acl")]
+        located = [g for c in [*based, token] for p in c.children if p.dep_ == "prep"
+                   and p.lower_ in ("in", "from", "on", "inside") and (c is not token or p.lower_ != "on")
+                   for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+        located += [
+            m
+            for g in located
+            if g.lemma_.lower() in ("soil", "territory")
+            for m in g.children
+            if m.dep_ == "amod"
+        ]
+        located += [m for c in based for m in c.children if m.dep_ in ("npadvmod", "compound")]
+        for child in (
+            _modifiers(token) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"] + located
+        ):
             cands = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for c in cands:
                 a = self.index.token_actor.get(c.i)
