@@ -423,3 +423,15 @@ def test_rejecting_someones_charges_rejects_them():
 )
 def test_subjects_targets_and_status_the_parser_hides(text, event):
     assert event in coded(text)
+
+
+def test_two_speakers_telling_someone_in_calls_each_consult_them():
+    text = "Both the Mexican president and the Canadian prime minister told Biden in phone calls that talks would go on."
+    found = coded(text)
+    assert ("MEX", "CONSULT", "USA", "occurred") in found and ("CAN", "CONSULT", "USA", "occurred") in found
+    assert ("MEX", "CONSULT", "CAN", "occurred") not in found
+
+
+def test_a_site_is_not_of_the_country_a_clause_describing_it_names():
+    text = "Rebels in Mali attacked a military convoy guarding a gold mine operated by Canada."
+    assert all(f[2] != "CAN" for f in coded(text))

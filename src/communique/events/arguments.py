@@ -588,8 +588,10 @@ class Arguments:
         own = [r for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")
                for r in [self.index.adjective_ref(c) or self.index.ref(c)] if r is not None and r.country and r.kind != PERSON]  # fmt: skip
         clause = token.head if token.head.pos_ in ("VERB", "AUX") else token
-        places = own or [r for t in (*token.subtree, *clause.subtree) for r in [self.index.ref(t)]
-                         if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
+        # not the places of a clause describing it ("a convoy for a mining company operated by China")
+        described = {t.i for c in token.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        places = own or [r for t in (*token.subtree, *clause.subtree) if t.i not in described
+                         for r in [self.index.ref(t)] if r is not None and r.country and r.kind in ("country", "place")]  # fmt: skip
         country = places[0].country if places else self.index.focus_country
         if country is None:
             return None

@@ -167,13 +167,17 @@ class Predicates:
             return None
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
             return None
-        if sense.symmetric and len(sources) >= 2:
+        speech = _speech_setting(token, self.lex.lemma)
+        # "Macron told Putin in a phone call", "X and Y told Trump in phone conversations": whom they told
+        told = (
+            [r for c in speech.children if c.dep_ in ("dobj", "dative") for r in self._refs(c)]
+            if speech
+            else []
+        )
+        if sense.symmetric and len(sources) >= 2 and not told:
             return _Candidate(token, sense, sources, [], None)  # "the clash between X and Y"
         targets, place = self._targets(token, sense, passive=False, sources=sources)
-        if not targets:
-            speech = _speech_setting(token, self.lex.lemma)
-            if speech is not None:  # "Macron told Putin in a phone call": whom one told
-                targets = [r for c in speech.children if c.dep_ in ("dobj", "dative") for r in self._refs(c)]
+        targets = targets or told
         if not targets:
             targets = self._insurgency_target(token, sense, sources)
         if not targets:
