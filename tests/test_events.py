@@ -435,3 +435,8 @@ def test_two_speakers_telling_someone_in_calls_each_consult_them():
 def test_a_site_is_not_of_the_country_a_clause_describing_it_names():
     text = "Rebels in Mali attacked a military convoy guarding a gold mine operated by Canada."
     assert all(f[2] != "CAN" for f in coded(text))
+
+
+def test_rejecting_criminal_charges_rejects_the_state_that_laid_them():
+    text = "Kenyan opposition figure Daniel Mwangi was arrested in Nairobi last week. He rejects the charges."
+    assert ("KEN", "REJECT", "KEN", "occurred") in coded(text)

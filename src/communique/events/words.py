@@ -172,3 +172,5 @@ OBSERVERS = {"EDU"}
 # sentence where what they point back to stands
 OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "dative"})
+# charges a state's prosecutors lay ("he rejects the charges"), unlike accusations anyone may make
+LEGAL_CHARGES = frozenset({"charge", "indictment", "count"})
