@@ -436,10 +436,10 @@ class Arguments:
                 # allegations": those who made them, if the article says who
                 accuser = next((r for t in tokens for c in t.children if c.dep_ == "poss"
                                 for r in self._refs(c)), None) or self._accuser_of(sources[0])  # fmt: skip
-                if accuser is None and sources[0].kind == PERSON and sources[0].country:
-                    if any(t.lemma_.lower() in LEGAL_CHARGES for t in tokens):
-                        # "he rejects the charges": criminal charges are laid by his country's state
-                        accuser = self.index.country_ref(sources[0].country, token)
+                legal = any(t.lemma_.lower() in LEGAL_CHARGES for t in tokens)
+                if accuser is None and legal and sources[0].kind == PERSON and sources[0].country:
+                    # "he rejects the charges": criminal charges are laid by his country's state
+                    accuser = self.index.country_ref(sources[0].country, token)
                 if accuser is None:
                     return [], None  # a rejection of charges stands without knowing who laid them
                 refs = [accuser]
