@@ -440,3 +440,16 @@ def test_a_site_is_not_of_the_country_a_clause_describing_it_names():
 def test_rejecting_criminal_charges_rejects_the_state_that_laid_them():
     text = "Kenyan opposition figure Daniel Mwangi was arrested in Nairobi last week. He rejects the charges."
     assert ("KEN", "REJECT", "KEN", "occurred") in coded(text)
+
+
+def test_an_agentless_killing_is_by_the_armed_force_the_story_last_named():
+    text = (
+        "Myanmar's military has cracked down on the protests since the coup. "
+        "On Friday, at least eight demonstrators were killed in Yangon."
+    )
+    found = [
+        (e.source.sector, e.plover, e.target.sector) for e in analyze(text).events if e.source and e.target
+    ]
+    assert ("MIL", "ASSAULT", "OPP") in found, found
+    # no force named: no guess
+    assert analyze("On Friday, at least eight demonstrators were killed in Yangon.").events == []

@@ -105,6 +105,40 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 return src
         return None
 
+    def _implied_attacker(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
+        """ "At least eight demonstrators were killed on Friday": an agentless passive of violence is by
+        whoever the article last told using force, if not against themselves."""
+        if cameo[:2] not in ("18", "19", "20") or not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
+        ):
+            return []
+        if any(c.dep_ == "agent" for c in trigger.children):
+            return []
+        for i, code, src, tgt in reversed(self.deeds):
+            if (
+                i < trigger.i
+                and code[:2] in ("17", "18", "19", "20")
+                and not any(_same(src, t) for t in targets)
+            ):
+                return [src]
+        # else the armed force or group named last, within the sentence and the three before it
+        sents = self.index._sentences()
+        first = sents[max(0, self.index._sentence_index(trigger) - 3)].start
+        for i in range(trigger.sent.end - 1, first - 1, -1):
+            actor = self.index.actor_of(self.doc[i])
+            if (
+                actor is None
+                or actor.sector not in ("REB", "MIL", "COP")
+                or actor.kind not in ("organization", "group")
+            ):
+                continue
+            ref = self.index.ref(self.doc[i], agent=True)
+            if ref is not None and not any(
+                _same(ref, t) or (ref.country, ref.sector) == (t.country, t.sector) for t in targets
+            ):
+                return [ref]
+        return []
+
     def _foreteller(self, trigger) -> ActorRef | None:
         """Who says what the trigger tells: the subject of the verb of saying whose clause holds it, or the
         speaker of the quotation it is in."""
@@ -145,7 +179,9 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             source, target = self.relations[relation]
             sources, targets = [x for x in [source] if x], [x for x in [target] if x]
         if not sources and targets:
-            sources = self._implied_state(trigger, code.code, targets)
+            sources = self._implied_state(trigger, code.code, targets) or self._implied_attacker(
+                trigger, code.code, targets
+            )
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
         if not targets and code.quad_class == 1 and self._settles_conflict(trigger):
