@@ -114,7 +114,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             return []
         if any(c.dep_ == "agent" for c in trigger.children):
             return []
-        for i, code, src, tgt in reversed(self.deeds):
+        for i, code, src, _ in reversed(self.deeds):
             if (
                 i < trigger.i
                 and code[:2] in ("17", "18", "19", "20")
