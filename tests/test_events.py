@@ -453,3 +453,27 @@ def test_an_agentless_killing_is_by_the_armed_force_the_story_last_named():
     assert ("MIL", "ASSAULT", "OPP") in found, found
     # no force named: no guess
     assert analyze("On Friday, at least eight demonstrators were killed in Yangon.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The United States is deeply concerned about the recent actions of the Serbian government.",
+            ("USA", "ACCUSE", "SRB"),
+        ),
+        (
+            "Germany said it was alarmed by Russia's military buildup near the border.",
+            ("DEU", "ACCUSE", "RUS"),
+        ),
+        ("Japan said it was disappointed with South Korea's decision.", ("JPN", "ACCUSE", "KOR")),
+        ("India said it was pleased with the outcome of talks with Nepal.", ("IND", "SUPPORT", "NPL")),
+    ],
+)
+def test_an_attitude_declared_toward_someones_act(text, event):
+    assert (*event, "occurred") in coded(text)
+
+
+def test_an_attitude_toward_no_one_or_denied_is_no_event():
+    assert coded("Farmers are worried about the drought.") == []
+    assert coded("The minister was not concerned about China's exercises.") == []

@@ -66,6 +66,7 @@ class Lexicon:
     # calling someone's act a word codes (word -> CAMEO code)
     calling_verbs: frozenset[str] = frozenset()
     evaluations: dict[str, str] = field(default_factory=dict)
+    attitudes: dict[str, str] = field(default_factory=dict)  # "concerned about X" -> 110
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -101,6 +102,7 @@ class Lexicon:
             undergo_verbs=self.undergo_verbs | other.undergo_verbs,
             calling_verbs=self.calling_verbs | other.calling_verbs,
             evaluations={**self.evaluations, **other.evaluations},
+            attitudes={**self.attitudes, **other.attitudes},
         )
         return merged
 
@@ -179,6 +181,9 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
     lex.calling_verbs = frozenset(str(w) for w in data.get("calling_verbs") or [])
+    for code, words in (data.get("attitudes") or {}).items():
+        for w in words:
+            lex.attitudes.setdefault(str(w).lower(), str(code))
     for code, words in (data.get("evaluations") or {}).items():
         for w in words:
             lex.evaluations.setdefault(str(w).lower(), str(code))

@@ -8,7 +8,14 @@ from spacy.tokens import Token
 from ..model import ActorRef, Event, Span
 from .arguments import _key, _same
 from .record import _event
-from .words import ACCUSING_SPEECH, CHARGE_DEPS, FIRST_PERSON, OBLIGATION_MODALS, REPORTING_VERBS
+from .words import (
+    ACCUSING_SPEECH,
+    ATTITUDE_PREPS,
+    CHARGE_DEPS,
+    FIRST_PERSON,
+    OBLIGATION_MODALS,
+    REPORTING_VERBS,
+)
 
 
 class ReportedSpeech:
@@ -96,6 +103,50 @@ class ReportedSpeech:
             trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
             out.append(
                 _event(code, evidence, trig, sources[0], targets[0], "occurred", self._date(verb), None, 0.6)
+            )
+        return out
+
+    def _attitudes(self) -> list[Event]:
+        """ "The United States is deeply concerned about the actions of Serbia", "Japan said it was disappointed
+        with South Korea's decision": an attitude one declares toward someone's act is disapproval or praise."""
+        out = []
+        for adj in self.doc:
+            code = self.lex.attitudes.get(adj.lemma_.lower()) or self.lex.attitudes.get(adj.lower_)
+            if (
+                code is None
+                or adj.dep_ not in ("acomp", "ROOT", "ccomp", "conj")
+                or adj.pos_ not in ("ADJ", "VERB")
+            ):
+                continue
+            if adj.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in adj.children):
+                continue  # "alarmed by", not "it alarmed Beijing"
+            head = adj.head if adj.dep_ == "acomp" else adj
+            if any(c.dep_ == "neg" for c in (*adj.children, *head.children)):
+                continue
+            things = [g for c in adj.children if c.dep_ in ("prep", "agent") and c.lower_ in ATTITUDE_PREPS
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
+            sources = [r for t in self._subject_tokens(head, raising=True) for r in self._refs(t, agent=True)]
+            if not things or not sources:
+                continue
+            thing = things[0]
+            targets = (
+                self._refs(thing)
+                or [
+                    r
+                    for r in [
+                        self._owner(thing, skip=sources, doer_first=True),
+                        self._doer_of(thing, sources),
+                    ]
+                    if r
+                ][:1]
+            )
+            if not targets or _same(sources[0], targets[0]):
+                continue
+            sent = adj.sent
+            evidence = Span(sent.text, sent.start_char, sent.end_char)
+            trig = Span(adj.text, adj.idx, adj.idx + len(adj.text))
+            out.append(
+                _event(code, evidence, trig, sources[0], targets[0], "occurred", self._date(adj), None, 0.5)
             )
         return out
 

@@ -174,3 +174,5 @@ OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "dative"})
 # charges a state's prosecutors lay ("he rejects the charges"), unlike accusations anyone may make
 LEGAL_CHARGES = frozenset({"charge", "indictment", "count"})
+# what an attitude is toward: "concerned about", "alarmed by", "disappointed with", "angry at", "worried over"
+ATTITUDE_PREPS = frozenset({"about", "over", "by", "with", "at", "regarding"})
