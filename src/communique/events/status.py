@@ -109,6 +109,9 @@ class Status:
             lemma = self.lex.lemma(head)
             # a verb colours what it governs as its complement, not a clause that only modifies it
             cue = self.lex.status_cues.get(lemma) if node.dep_ in CUE_DEPS else None
+            needs = self.lex.cue_needs.get(lemma)
+            if cue and needs and not any(c.dep_ in needs or c.lower_ in needs for c in head.children):
+                cue = None  # "held joint exercises" is no "held X responsible for"
             if lemma == "suppose" and node.dep_ == "xcomp":
                 # "were supposed to sign": it did not happen; "is supposed to sign": it is planned
                 cue = "expected" if _is_present_or_future(head) else "negated"
