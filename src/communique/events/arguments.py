@@ -251,10 +251,11 @@ class Arguments:
                 # "joint patrols were held by China and Russia"
                 return [r for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                         for r in self._refs(g, agent=True)]  # fmt: skip
-            # "the joint exercises held by Egypt and Saudi Arabia": a light verb's reduced relative
+            # "the joint exercises held by Egypt and Saudi Arabia": a light verb's reduced relative; but
+            # "talks between X and Y, hosted by Z" name their parties, and Z is a third
             held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                     and self.lex.lemma(c) in self.lex.light_verbs | (light_verbs or frozenset())]  # fmt: skip
-            if held:
+            if held and not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
                 return [r for c in held[0].children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                         for r in self._refs(g, agent=True)]  # fmt: skip
             claimed = _claimed_deed(noun)
