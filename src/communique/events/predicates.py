@@ -148,6 +148,8 @@ class Predicates:
             self.lex.lemma(token.head) in sense.light_verbs and token.dep_ == "dobj"
         ):
             return None
+        if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in token.children):
+            return None  # "calls for a ceasefire" is no "a call with the president"
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         if sense.modifier is not None and not modifiers & sense.modifier:
             return None
@@ -172,6 +174,8 @@ class Predicates:
         targets, place = self._targets(token, sense, passive=False, sources=sources)
         if not targets:
             targets = self._insurgency_target(token, sense, sources)
+        if not targets and sense.target_optional:
+            return _Candidate(token, sense, sources, [], place)  # "Israel's mobilization of reservists"
         if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
         return _Candidate(token, sense, sources, targets, place)
