@@ -350,7 +350,8 @@ class Arguments:
                 ]
             elif where == "xobj":
                 # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
-                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
+                # "Serbia's refusal to recognize Kosovo": a noun's infinitive too
+                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl") and _is_nonfinite(c)]
                 tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
                            for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
