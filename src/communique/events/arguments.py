@@ -353,6 +353,9 @@ class Arguments:
                 # "Serbia's refusal to recognize Kosovo": a noun's infinitive too
                 acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl") and _is_nonfinite(c)]
                 tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
+                # "promising to help the Philippines modernize its coast guard": whom the act lets act
+                tokens += [g for c in acts for d in c.children if d.dep_ in ("ccomp", "xcomp") and _is_nonfinite(d)
+                           for g in d.children if g.dep_ == "nsubj"]  # fmt: skip
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
                            for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
