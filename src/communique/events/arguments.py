@@ -409,6 +409,9 @@ class Arguments:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
+                # "rejected Guyana's claim": whose it is, said with it
+                refs = [r for t in tokens for c in t.children if c.dep_ == "poss" for r in self._refs(c)]
+            if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
                 # "Berisha rejected the allegations": those who made them, if the article says who
                 accuser = self._accuser_of(sources[0])
                 if accuser is None:
