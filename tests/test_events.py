@@ -346,7 +346,9 @@ def _matches(e, plover, source, target, status):
     return status == "-" or e.status == status
 
 
-@pytest.mark.parametrize(("plover", "construction", "source", "target", "status", "sentence"), _constructions())
+@pytest.mark.parametrize(
+    ("plover", "construction", "source", "target", "status", "sentence"), _constructions()
+)
 def test_every_event_type_in_every_construction(plover, construction, source, target, status, sentence):
     found = analyze(sentence, published="2024-03-06").events
     seen = [(e.source and e.source.country, e.plover, e.target and e.target.country, e.status) for e in found]

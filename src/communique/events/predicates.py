@@ -222,10 +222,14 @@ class Predicates:
         words = set()
         # "the pact signed by Japan", "the diplomats expelled by Poland": a reduced relative's object is
         # the noun it modifies
-        reduced = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i else []
+        reduced = (
+            [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i else []
+        )
         for c in [*token.children, *reduced]:
-            if c.dep_ in ("dobj", "nsubjpass", "oprd") or c in reduced or (
-                c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep)
+            if (
+                c.dep_ in ("dobj", "nsubjpass", "oprd")
+                or c in reduced
+                or (c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep))
             ):
                 heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
                 heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "in")

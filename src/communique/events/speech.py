@@ -196,7 +196,9 @@ class ReportedSpeech:
                 continue
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPRISALS for c in verb.children):
                 continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON | {"it"}]
+            subjects = [
+                c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON | {"it"}
+            ]
             speakers = [s for s in self._speakers_of(verb) if s.sector in STATE_SECTORS | {"REB", None}]
             targets = [r for t in subjects for r in self._refs(t)]
             if not speakers or not targets:
@@ -207,7 +209,17 @@ class ReportedSpeech:
             for target in targets:
                 if not _same(speakers[0], target):
                     out.append(
-                        _event("130", evidence, trig, speakers[0], target, "occurred", self._date(verb), None, 0.5)
+                        _event(
+                            "130",
+                            evidence,
+                            trig,
+                            speakers[0],
+                            target,
+                            "occurred",
+                            self._date(verb),
+                            None,
+                            0.5,
+                        )
                     )
         return out
 
