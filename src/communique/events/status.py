@@ -87,6 +87,8 @@ class Status:
             and any(c.dep_ == "neg" for c in trigger.head.children)
         ):
             bump("negated")  # "did not attack or shell the town": the negation covers both
+        if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
+            bump("negated")  # "was not ready to resume talks": the copula carries the negation
         if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
             bump("negated")  # "left without meeting the president"
         if trigger.dep_ == "xcomp" and any(c.lower_ == "yet" for c in trigger.head.children):
