@@ -146,7 +146,7 @@ class Arguments:
             return [head]  # "Trump at first imposed tariffs": the tagger took the name for the main verb
         if verb.dep_ == "advcl" and not _is_nonfinite(verb):
             return []  # "as protesters were killed", "after X left": a clause with its own subject
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
             governor = head.head if verb.dep_ == "pcomp" else head
             object_controls = self.lex.lemma(governor) in self.lex.object_control or (
                 verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")

@@ -55,7 +55,9 @@ class Predicates:
                 and token.lemma_.lower() in self.lex.nouns
             )
         )
-        if token.pos_ == "VERB" and not as_noun:
+        # "Iran said it was ready to resume talks": a predicative adjective with a sense of its own
+        predicative = token.pos_ == "ADJ" and token.dep_ == "acomp"
+        if (token.pos_ == "VERB" or predicative) and not as_noun:
             senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
                 cand = self._first_fit(token, senses, self._verb_candidate)
