@@ -431,7 +431,17 @@ def _impersonal(it: Token) -> bool:
     ):
         return False
     # "it was ready to resume talks": adjectives of will or ability take a subject that stands for someone
-    personal = {"ready", "willing", "unwilling", "prepared", "eager", "keen", "determined", "reluctant", "able"}
+    personal = {
+        "ready",
+        "willing",
+        "unwilling",
+        "prepared",
+        "eager",
+        "keen",
+        "determined",
+        "reluctant",
+        "able",
+    }
     has_predicate = any(c.dep_ in ("acomp", "attr") and c.lower_ not in personal for c in head.children)
     extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
         g.dep_ in ("xcomp", "ccomp") for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children
