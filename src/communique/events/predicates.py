@@ -152,6 +152,11 @@ class Predicates:
             return None
         if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in token.children):
             return None  # "calls for a ceasefire" is no "a call with the president"
+        if sense.object is not None and not (
+            {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"} & sense.object
+        ):  # fmt: skip
+            return None  # "the easing of restrictions", not "of tensions"
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         if sense.modifier is not None and not modifiers & sense.modifier:
             return None
