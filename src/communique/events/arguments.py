@@ -396,6 +396,10 @@ class Arguments:
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
                 objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+                if token.pos_ == "NOUN" and sense.object is not None:
+                    # "the lifting of sanctions on Iran": a noun's object is its "of" phrase
+                    objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
                 # "a package of military aid for Israel": the preposition may hang on the object's noun
                 objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
