@@ -232,6 +232,13 @@ class Predicates:
         reduced = (
             [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i else []
         )
+        if (
+            token.dep_ == "xcomp"
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "nsubjpass" for c in token.children)
+        ):
+            # "the agreement is expected to be signed": the governing passive's subject
+            reduced = [c for c in token.head.children if c.dep_ == "nsubjpass"]
         for c in [*token.children, *reduced]:
             if (
                 c.dep_ in ("dobj", "nsubjpass", "oprd")
