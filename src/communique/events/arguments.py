@@ -71,6 +71,17 @@ def _is_nonfinite(verb: Token) -> bool:
     return verb.tag_ in ("VB", "VBG", "VBN") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def _country_anaphor(token: Token) -> bool:
+    """ "the island", "the kingdom", "the country": a bare definite noun that stands for a country."""
+    return (
+        token.lemma_.lower() in ("island", "kingdom", "country", "republic")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "relcl", "acl") for c in token.children
+        )
+    )
+
+
 def _as_country(ref: ActorRef) -> ActorRef:
     """A place as a target stands for its country ("arrived in Beijing" -> CHN)."""
     if ref.kind != PLACE or not ref.country:
@@ -615,6 +626,12 @@ class Arguments:
             if counted:
                 return self._refs(counted[0], agent=agent)
         refs = self.index.refs(token, agent=agent)
+        if not refs and _country_anaphor(token):
+            # "China sent warships around Taiwan, threatening to blockade the island": the country last named
+            named = next((r.country for t in reversed(token.doc[: token.i]) for r in [self.index.ref(t)]
+                          if r is not None and r.kind in (PLACE, "country") and r.country), None)  # fmt: skip
+            if named:
+                return [self.index.country_ref(named, token)]
         several = self._several_countries(token, refs)
         if several:
             return several
