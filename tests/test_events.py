@@ -359,7 +359,7 @@ def test_every_event_type_in_every_construction(plover, construction, source, ta
 
 
 def test_the_construction_table_covers_every_type_in_every_construction():
-    plovers = ontology.PLOVER_TYPES
-    cells = {(p.values[0], p.values[1]) for p in _constructions()}
-    missing = [(p, c) for p in plovers for c in CONSTRUCTIONS if (p, c) not in cells]
+    # each PLOVER type in each construction at least once, in a row the coder gets (not xfail)
+    cells = {(p.values[0], p.values[1]) for p in _constructions() if not p.marks}
+    missing = [(p, c) for p in ontology.PLOVER_TYPES for c in CONSTRUCTIONS if (p, c) not in cells]
     assert not missing
