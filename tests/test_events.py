@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from communique import analyze, events
+from communique import analyze, events, ontology
 from communique.pipeline import Resources
 
 
@@ -371,7 +371,8 @@ def test_an_object_pronoun_is_someone_other_than_its_subject(text, event):
 
 
 def test_it_that_is_ready_to_act_is_someone_and_the_act_is_expected():
-    assert ("UKR", "AGREE", "USA", "expected") in coded("Ukraine said it is ready to accept a U.S. proposal.")
+    # saying one is ready to act is an expressed intent (03), which occurred
+    assert ("UKR", "AGREE", "USA", "occurred") in coded("Ukraine said it is ready to accept a U.S. proposal.")
     assert ("RUS", "RETREAT", "UKR", "negated") in coded(
         "Moscow is unwilling to withdraw its troops from Ukraine."
     )
@@ -477,3 +478,50 @@ def test_an_attitude_declared_toward_someones_act(text, event):
 def test_an_attitude_toward_no_one_or_denied_is_no_event():
     assert coded("Farmers are worried about the drought.") == []
     assert coded("The minister was not concerned about China's exercises.") == []
+
+
+CONSTRUCTIONS = ("verb", "noun", "passive", "reported", "nonfinite")
+STATUSES = ("occurred", "negated", "expected", "hypothetical", "alleged", "-")
+
+
+def _constructions():
+    """Rows of tests/data/event_constructions.tsv: PLOVER type, construction, source and target country
+    ("-": any), status ("-": any), sentence, and optionally ``xfail`` with the reason."""
+    path = Path(__file__).parent / "data" / "event_constructions.tsv"
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        assert len(row) in (6, 8) and row[1] in CONSTRUCTIONS and row[4] in STATUSES, (n, row)
+        marks = [pytest.mark.xfail(reason=row[7], strict=True)] if row[6:7] == ["xfail"] else []
+        out.append(pytest.param(*row[:6], marks=marks, id=f"{row[0]}-{row[1]}:{row[5][:40]}"))
+    return out
+
+
+def _matches(e, plover, source, target, status):
+    def country(ref, want):
+        return want == "-" or (ref is not None and ref.country == want)
+
+    if e.plover != plover or not country(e.source, source) or not country(e.target, target):
+        return False
+    return status == "-" or e.status == status
+
+
+@pytest.mark.parametrize(
+    ("plover", "construction", "source", "target", "status", "sentence"), _constructions()
+)
+def test_every_event_type_in_every_construction(plover, construction, source, target, status, sentence):
+    found = analyze(sentence, published="2024-03-06").events
+    seen = [(e.source and e.source.country, e.plover, e.target and e.target.country, e.status) for e in found]
+    assert any(_matches(e, plover, source, target, status) for e in found), seen
+    if status not in ("occurred", "-"):
+        # what the sentence says did not happen is never coded as having happened
+        assert not any(_matches(e, plover, source, target, "occurred") for e in found), seen
+
+
+def test_the_construction_table_covers_every_type_in_every_construction():
+    # each PLOVER type in each construction at least once, in a row the coder gets (not xfail)
+    cells = {(p.values[0], p.values[1]) for p in _constructions() if not p.marks}
+    missing = [(p, c) for p in ontology.PLOVER_TYPES for c in CONSTRUCTIONS if (p, c) not in cells]
+    assert not missing

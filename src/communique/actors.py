@@ -931,6 +931,11 @@ class _Builder:
             region = index.token_actor.get(m.end + 1)
             if region is None or region == m.actor:
                 continue
+            head = doc[m.end + 1]
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i:
+                continue  # "Rejecting calls from Washington, Israel pressed on": the subject of the clause
             where = index.actors[region]
             if (
                 where.kind in (PLACE, COUNTRY)

@@ -94,6 +94,17 @@ def _is_nonfinite(verb: Token) -> bool:
     return verb.tag_ in ("VB", "VBG", "VBN") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def _country_anaphor(token: Token) -> bool:
+    """ "the island", "the kingdom", "the country": a bare definite noun that stands for a country."""
+    return (
+        token.lemma_.lower() in ("island", "kingdom", "country", "republic")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "relcl", "acl") for c in token.children
+        )
+    )
+
+
 def _as_country(ref: ActorRef) -> ActorRef:
     """A place as a target stands for its country ("arrived in Beijing" -> CHN)."""
     if ref.kind != PLACE or not ref.country:
@@ -173,7 +184,7 @@ class Arguments:
             return [head]  # "Trump at first imposed tariffs": the tagger took the name for the main verb
         if verb.dep_ == "advcl" and not _is_nonfinite(verb):
             return []  # "as protesters were killed", "after X left": a clause with its own subject
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") or (verb.dep_ == "pcomp" and head.pos_ == "ADP"):
             governor = head.head if verb.dep_ == "pcomp" else head
             object_controls = self.lex.lemma(governor) in self.lex.object_control or (
                 verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "into", "from")
@@ -281,6 +292,13 @@ class Arguments:
             speech = _speech_setting(noun, self.lex.lemma)
             if speech is not None:
                 return [r for t in self._subject_tokens(speech) for r in self._refs(t, agent=True)]
+            # "the joint exercises held by Egypt and Saudi Arabia": a light verb's reduced relative; but
+            # "talks between X and Y, hosted by Z" name their parties, and Z is a third
+            held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    and self.lex.lemma(c) in self.lex.light_verbs | (light_verbs or frozenset())]  # fmt: skip
+            if held and not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+                return [r for c in held[0].children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                        for r in self._refs(g, agent=True)]  # fmt: skip
             claimed = _claimed_deed(noun)
             if claimed is not None:
                 return [r for t in self._subject_tokens(claimed) for r in self._refs(t, agent=True)]
@@ -373,8 +391,12 @@ class Arguments:
                 ]
             elif where == "xobj":
                 # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
-                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_nonfinite(c)]
+                # "Serbia's refusal to recognize Kosovo": a noun's infinitive too
+                acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl") and _is_nonfinite(c)]
                 tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
+                # "promising to help the Philippines modernize its coast guard": whom the act lets act
+                tokens += [g for c in acts for d in c.children if d.dep_ in ("ccomp", "xcomp") and _is_nonfinite(d)
+                           for g in d.children if g.dep_ == "nsubj"]  # fmt: skip
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
                            for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
@@ -415,6 +437,10 @@ class Arguments:
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
                 objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+                if token.pos_ == "NOUN" and sense.object is not None:
+                    # "the lifting of sanctions on Iran": a noun's object is its "of" phrase
+                    objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
                 # "a package of military aid for Israel": the preposition may hang on the object's noun
                 objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
@@ -432,10 +458,11 @@ class Arguments:
                 continue
             refs = [r for t in tokens for r in self._refs(t)]
             if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
-                # "rejected Washington's accusations": who made them, as said; else "Berisha rejected the
-                # allegations": those who made them, if the article says who
-                accuser = next((r for t in tokens for c in t.children if c.dep_ == "poss"
-                                for r in self._refs(c)), None) or self._accuser_of(sources[0])  # fmt: skip
+                # "rejected Guyana's claim": whose it is, said with it
+                refs = [r for t in tokens for c in t.children if c.dep_ == "poss" for r in self._refs(c)]
+            if not refs and sources and any(t.lemma_.lower() in CHARGES for t in tokens):
+                # "Berisha rejected the allegations": those who made them, if the article says who
+                accuser = self._accuser_of(sources[0])
                 legal = any(t.lemma_.lower() in LEGAL_CHARGES for t in tokens)
                 if accuser is None and legal and sources[0].kind == PERSON and sources[0].country:
                     # "he rejects the charges": criminal charges are laid by his country's state
@@ -680,6 +707,12 @@ class Arguments:
             if counted:
                 return self._refs(counted[0], agent=agent)
         refs = self.index.refs(token, agent=agent)
+        if not refs and _country_anaphor(token):
+            # "China sent warships around Taiwan, threatening to blockade the island": the country last named
+            named = next((r.country for t in reversed(token.doc[: token.i]) for r in [self.index.ref(t)]
+                          if r is not None and r.kind in (PLACE, "country") and r.country), None)  # fmt: skip
+            if named:
+                return [self.index.country_ref(named, token)]
         several = self._several_countries(token, refs)
         if several:
             return several

@@ -71,7 +71,13 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             self._remember_accuser(e)  # "X accused Y ... Y rejected the allegations", wherever told
         found = [e for token in self.doc for cand in self._candidates(token) for e in self._events(cand)]
         # again, now that the deeds are known: "said both sides committed abuses"
-        charges = self._accusations() + self._demands() + self._evaluations() + self._attitudes()
+        charges = (
+            self._accusations()
+            + self._demands()
+            + self._evaluations()
+            + self._attitudes()
+            + self._reprisals()
+        )
         triggers = {e.trigger.start for e in found + charges}
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))

@@ -54,6 +54,9 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     status_cues: dict[str, str] = field(default_factory=dict)
+    # a cue a sense gives its complement holds only with the dependents that sense needs: "held Iran
+    # responsible for the attack" (alleged), not "held joint exercises"
+    cue_needs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # "jointly develop", "work together": any verb with one of these adverbs is cooperation
     adverbs: dict[str, Sense] = field(default_factory=dict)
     # words that make reported speech an accusation ("said Berisha was involved in corrupt acts")
@@ -96,6 +99,7 @@ class Lexicon:
             light_verbs=self.light_verbs | other.light_verbs,
             object_control=self.object_control | other.object_control,
             status_cues={**self.status_cues, **other.status_cues},
+            cue_needs={**self.cue_needs, **other.cue_needs},
             adverbs={**self.adverbs, **other.adverbs},
             accusation_words=self.accusation_words | other.accusation_words,
             state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
@@ -175,8 +179,10 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     for table in (lex.verbs, lex.nouns):
         for lemma, senses in table.items():
             for sense in senses:
-                if sense.complement:
-                    lex.status_cues.setdefault(lemma, sense.complement)
+                if sense.complement and lemma not in lex.status_cues:
+                    lex.status_cues[lemma] = sense.complement
+                    if sense.needs:
+                        lex.cue_needs[lemma] = sense.needs
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])

@@ -55,7 +55,9 @@ class Predicates:
                 and token.lemma_.lower() in self.lex.nouns
             )
         )
-        if token.pos_ == "VERB" and not as_noun:
+        # "Iran said it was ready to resume talks": a predicative adjective with a sense of its own
+        predicative = token.pos_ == "ADJ" and token.dep_ == "acomp"
+        if (token.pos_ == "VERB" or predicative) and not as_noun:
             senses = self.lex.verbs.get(self.lex.lemma(token))
             if senses:
                 cand = self._first_fit(token, senses, self._verb_candidate)
@@ -148,6 +150,13 @@ class Predicates:
             self.lex.lemma(token.head) in sense.light_verbs and token.dep_ == "dobj"
         ):
             return None
+        if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for c in token.children):
+            return None  # "calls for a ceasefire" is no "a call with the president"
+        if sense.object is not None and not (
+            {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"} & sense.object
+        ):  # fmt: skip
+            return None  # "the easing of restrictions", not "of tensions"
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         if sense.modifier is not None and not modifiers & sense.modifier:
             return None
@@ -180,6 +189,8 @@ class Predicates:
         targets = targets or told
         if not targets:
             targets = self._insurgency_target(token, sense, sources)
+        if not targets and sense.target_optional:
+            return _Candidate(token, sense, sources, [], place)  # "Israel's mobilization of reservists"
         if not targets:
             return None  # "Mr. Lukashenko's visit" alone repeats an event told elsewhere
         return _Candidate(token, sense, sources, targets, place)
@@ -224,9 +235,23 @@ class Predicates:
 
     def _object_words(self, token: Token, sense: Sense) -> set[str]:
         words = set()
-        for c in token.children:
-            if c.dep_ in ("dobj", "nsubjpass", "oprd") or (
-                c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep)
+        # "the pact signed by Japan", "the diplomats expelled by Poland": a reduced relative's object is
+        # the noun it modifies
+        reduced = (
+            [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i else []
+        )
+        if (
+            token.dep_ == "xcomp"
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "nsubjpass" for c in token.children)
+        ):
+            # "the agreement is expected to be signed": the governing passive's subject
+            reduced = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        for c in [*token.children, *reduced]:
+            if (
+                c.dep_ in ("dobj", "nsubjpass", "oprd")
+                or c in reduced
+                or (c.dep_ == "prep" and (sense.prep is None or c.lower_ == sense.prep))
             ):
                 heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
                 heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "in")

@@ -15,6 +15,8 @@ from .words import (
     FIRST_PERSON,
     OBLIGATION_MODALS,
     REPORTING_VERBS,
+    REPRISALS,
+    STATE_SECTORS,
 )
 
 
@@ -224,6 +226,48 @@ class ReportedSpeech:
                                 "020", evidence, trig, source, target, "occurred", self._date(verb), None, 0.5
                             )
                         )
+        return out
+
+    def _reprisals(self) -> list[Event]:
+        """ "Iran's foreign minister said Israel would face a crushing response", "'they will pay a heavy
+        price,' he said": a state's speaker foretelling that someone will suffer a reprisal threatens them."""
+        out = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("face", "pay", "suffer", "feel"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children) or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children
+            ):
+                continue
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPRISALS for c in verb.children):
+                continue
+            subjects = [
+                c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON | {"it"}
+            ]
+            speakers = [s for s in self._speakers_of(verb) if s.sector in STATE_SECTORS | {"REB", None}]
+            targets = [r for t in subjects for r in self._refs(t)]
+            if not speakers or not targets:
+                continue
+            sent = verb.sent
+            evidence = Span(sent.text, sent.start_char, sent.end_char)
+            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+            for target in targets:
+                if not _same(speakers[0], target):
+                    out.append(
+                        _event(
+                            "130",
+                            evidence,
+                            trig,
+                            speakers[0],
+                            target,
+                            "occurred",
+                            self._date(verb),
+                            None,
+                            0.5,
+                        )
+                    )
         return out
 
     def _speakers_of(self, clause: Token) -> list[ActorRef]:

@@ -38,6 +38,10 @@ class TimeAndPlace:
         sent = trigger.sent
         best: tuple[int, TimeRef] | None = None
         ancestors = {a.i: n for n, a in enumerate(trigger.ancestors, 1)}
+        if trigger.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in trigger.children):
+            # "the pact signed by Japan and Australia takes effect next year": its own participle tells
+            # the event, and the clause around it what became of it later
+            ancestors = {}
         for ref, root in self.time_tokens:
             if not (sent.start <= root.i < sent.end):
                 continue

@@ -41,6 +41,9 @@ TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
 DEPLOYMENTS = {"074", "150", "154"}
 # the state's own arms
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+# what a threatened side "will face" or "pay": "a crushing response", "a heavy price", "consequences"
+REPRISALS = {"response", "price", "consequence", "retaliation", "reprisal", "retribution", "punishment", "revenge",
+             "wrath", "cost"}  # fmt: skip
 # verbs that foretell: "warned that the rebels would be crushed", "vowed the attackers will pay"
 THREATENING_SPEECH = {"warn", "vow", "pledge", "promise", "insist", "stress", "assert"}
 
