@@ -25,6 +25,7 @@ import json
 import re
 import sqlite3
 import sys
+import threading
 import time as _time
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +36,7 @@ from typing import IO, Any
 from . import analysis as corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Record, Span, TimeRef
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "communique.db"
 
 
@@ -75,7 +76,15 @@ class SQLiteDialect(Dialect):
         2: (
             "CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind UNINDEXED, item_id UNINDEXED,"
             " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
-        )
+        ),
+        # the kind a full-text column, so that a search for articles (or quotes) reads only their postings,
+        # not every matching row's stored kind; the index is filled again by refresh_search_index
+        4: (
+            "DROP TABLE IF EXISTS search_text",
+            "CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind, item_id UNINDEXED,"
+            " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
+            "DELETE FROM meta WHERE key = 'search_indexed_seq'",
+        ),
     }
 
     def connect(self, path: str) -> sqlite3.Connection:
@@ -259,6 +268,16 @@ _CORRECTION_INDEXES = (
     "CREATE INDEX IF NOT EXISTS corrections_article ON corrections (article_id)",
 )
 INDEXES = INDEXES + _CORRECTION_INDEXES
+# -- schema 4: what the web pages look up by (an actor's events and names, event filters)
+_LOOKUP_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_source_code ON events (source_code)",
+    "CREATE INDEX IF NOT EXISTS events_target_code ON events (target_code)",
+    "CREATE INDEX IF NOT EXISTS events_plover ON events (plover)",
+    "CREATE INDEX IF NOT EXISTS events_status ON events (status, event_date)",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
+    "CREATE INDEX IF NOT EXISTS actors_country ON actors (country)",
+)
+INDEXES = INDEXES + _LOOKUP_INDEXES
 
 #: Statements that take a database at version N-1 to version N, keyed by N (2, 3, ...).
 #: A dialect may add its own (``Dialect.migrations``: SQLite's full-text index).
@@ -268,6 +287,7 @@ MIGRATIONS: dict[int, Sequence[str]] = {
         *_CORRECTION_INDEXES,
     ),
     3: ("ALTER TABLE quotes ADD COLUMN in_title {int} NOT NULL DEFAULT 0",),  # quotes of the headline
+    4: _LOOKUP_INDEXES,
 }
 
 # ---------------------------------------------------------------- flattening records into columns
@@ -555,10 +575,8 @@ SQL.update(
             "SELECT a.id, a.title, a.published, a.body FROM articles a"
             " WHERE EXISTS (SELECT 1 FROM corrections r WHERE r.article_id = a.id) ORDER BY a.seq"
         ),
-        "count_events": (
-            "SELECT COUNT(*) FROM {events} e JOIN cluster_members m ON m.event_id = e.id"
-            " JOIN event_clusters c ON c.id = m.cluster_id {where}"
-        ),
+        # every event is a member of exactly one cluster (Store.add and recluster keep it so): no joins
+        "count_events": "SELECT COUNT(*) FROM {events} e {where}",
         "summary": (
             "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM events) AS events,"
             " (SELECT COUNT(*) FROM event_clusters) AS merged_events, (SELECT COUNT(*) FROM quotes) AS quotes,"
@@ -586,9 +604,11 @@ SQL.update(
             " WHERE code = ? OR country = ? GROUP BY name, code, country, sector, kind"
             " ORDER BY COUNT(*) DESC, name LIMIT 8"
         ),
-        "search_actors": (
-            "SELECT name, code, country, sector, COUNT(DISTINCT article_id) AS articles FROM actors {where}"
-            " GROUP BY name, code, country, sector ORDER BY COUNT(DISTINCT article_id) DESC, name {limit}"
+        # the actors of the articles stored after one seq, up to another (see Store._actor_directory)
+        "actor_directory": (
+            "SELECT x.name, x.code, x.country, x.sector, COUNT(DISTINCT x.article_id) AS articles FROM actors x"
+            " JOIN articles a ON a.id = x.article_id WHERE a.seq > ? AND a.seq <= ?"
+            " GROUP BY x.name, x.code, x.country, x.sector"
         ),
         "search_articles_like": (
             "SELECT a.id, a.title, a.body AS snippet, a.published FROM articles a {where} ORDER BY a.seq {limit}"
@@ -612,18 +632,22 @@ SQL.update(
             "SELECT s.article_id AS id, s.title, s.snippet, a.published FROM"
             " (SELECT article_id, highlight(search_text, 0, char(2), char(3)) AS title,"
             "  snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank FROM search_text"
-            "  WHERE search_text MATCH ? AND kind = 'article' ORDER BY rank LIMIT ?) s"
+            "  WHERE search_text MATCH ? ORDER BY rank LIMIT ?) s"
             " JOIN articles a ON a.id = s.article_id ORDER BY s.rank"
         ),
         "search_quotes_fts": (
             "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, s.snippet,"
             " q.article_id, a.title FROM"
             " (SELECT item_id, snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank"
-            "  FROM search_text WHERE search_text MATCH ? AND kind = 'quote' ORDER BY rank LIMIT ?) s"
+            "  FROM search_text WHERE search_text MATCH ? ORDER BY rank LIMIT ?) s"
             " JOIN quotes q ON q.id = s.item_id JOIN articles a ON a.id = q.article_id ORDER BY s.rank"
         ),
     }
 )
+
+#: Store._actor_directory's groups, by database: (articles seq counted up to, counts, ranked rows).
+_ACTOR_DIRECTORIES: dict[str, tuple[int, dict[tuple, int], list[tuple[str, str, dict[str, Any]]]]] = {}
+_DIRECTORY_LOCK = threading.Lock()
 
 #: Marks around the matched words in search titles and snippets (control characters: never in text we store).
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -1148,7 +1172,7 @@ class Store:
 
     def count_events(self, *, reviewed: bool = False, **filters: Any) -> int:
         """How many rows ``iter_events`` gives with these filters (without limit and offset)."""
-        f = self._event_filters(**filters)
+        f = self._event_filters(**filters, joined=False)
         return self._scalar_where("count_events", f, events=self._events_table(reviewed))
 
     def _event_filters(
@@ -1163,7 +1187,9 @@ class Store:
         until: str | None = None,
         search: str | None = None,
         merged: bool = False,
+        joined: bool = True,
     ) -> _Filters:
+        """``joined``: the query joins the event's cluster as ``c`` (else ``merged`` looks the cluster up)."""
         f = _Filters(self.dialect)
         if actor:
             f.contains(["e.source_name", "e.source_code", "e.target_name", "e.target_code"], actor)
@@ -1184,7 +1210,7 @@ class Store:
         if search:
             f.contains(["e.evidence_text"], search)
         if merged:
-            f.add("e.id = c.id")
+            f.add("e.id = c.id" if joined else "e.id IN (SELECT id FROM event_clusters)")
         return f
 
     def events(self, *, as_dataframe: bool = False, **filters: Any) -> Any:
@@ -1569,6 +1595,37 @@ class Store:
             self._execute("set_meta", ("search_indexed_seq", str(last)))
         return last - done
 
+    def _actor_directory(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every (name, code, country, sector) of the actors table with the number of its articles, most
+        frequent first (with the name and code lowercased, to match words against).
+
+        Kept for the process, and brought up to date with the articles added since (articles are never
+        removed, so the counts only grow): a search then reads a thousand groups, not a table of a few
+        hundred thousand mentions.
+        """
+        key = str(self.path)
+        with _DIRECTORY_LOCK:
+            done, counts, ranked = _ACTOR_DIRECTORIES.get(key, (0, {}, []))
+            last = self._scalar("max_article_seq") or 0
+            if last < done:  # another database at the same path
+                done, counts = 0, {}
+            if last != done:
+                counts = dict(counts)
+                for row in self._execute("actor_directory", (done, last)):
+                    group = (row["name"], row["code"], row["country"], row["sector"])
+                    counts[group] = counts.get(group, 0) + row["articles"]
+                ordered = sorted(counts.items(), key=lambda kv: (-kv[1], *(v or "" for v in kv[0])))
+                ranked = [
+                    (
+                        name.lower(),
+                        (code or "").lower(),
+                        {"name": name, "code": code, "country": country, "sector": sector, "articles": n},
+                    )
+                    for (name, code, country, sector), n in ordered
+                ]
+                _ACTOR_DIRECTORIES[key] = (last, counts, ranked)
+            return ranked
+
     def search(self, text: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
         """Articles (title and body), quotes and actors matching every word of ``text``.
 
@@ -1577,15 +1634,25 @@ class Store:
         words = _search_words(text)
         if not words:
             return {"articles": [], "quotes": [], "actors": []}
-        actors = _Filters(self.dialect)
-        for word in words:
-            actors.contains(["name", "code"], word)
-        found = {"actors": list(self._rows("search_actors", actors, limit))}
+        lowered = [w.lower() for w in words]
+        found: dict[str, list[dict[str, Any]]] = {"actors": []}
+        for name, code, row in self._actor_directory():
+            if all(w in name or w in code for w in lowered):
+                found["actors"].append(dict(row))
+                if len(found["actors"]) == limit:
+                    break
         if self.dialect.full_text:
             self.refresh_search_index()
             query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-            found["articles"] = [dict(r) for r in self._execute("search_articles_fts", (query, limit))]
-            found["quotes"] = [dict(r) for r in self._execute("search_quotes_fts", (query, limit))]
+            # the kind column holds one word: the index finds an article's (or a quote's) rows itself,
+            # and the words are looked for in the title and text only
+            for kind, name in (("article", "articles"), ("quote", "quotes")):
+                found[name] = [
+                    dict(r)
+                    for r in self._execute(
+                        f"search_{name}_fts", (f"kind : {kind} AND {{title text}} : ({query})", limit)
+                    )
+                ]
             return found
         articles, quotes = _Filters(self.dialect), _Filters(self.dialect)
         for word in words:
