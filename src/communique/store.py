@@ -276,6 +276,8 @@ _LOOKUP_INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_status ON events (status, event_date)",
     "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
     "CREATE INDEX IF NOT EXISTS actors_country ON actors (country)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_code ON quotes (speaker_code)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_country ON quotes (speaker_country)",
 )
 INDEXES = INDEXES + _LOOKUP_INDEXES
 
@@ -598,6 +600,19 @@ SQL.update(
             " e.target_code, e.target_country, COALESCE(e.target_name, e.target_text) AS target"
             " FROM {events} e WHERE e.source_code = ? OR e.source_country = ? OR e.target_code = ?"
             " OR e.target_country = ? ORDER BY e.id"
+        ),
+        "actor_articles": (
+            "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM actors WHERE code = ? OR country = ?)"
+            " ORDER BY a.seq"
+        ),
+        "actor_mention_spans": (
+            "SELECT m.article_id, m.start_offset, m.end_offset FROM actors x JOIN mentions m"
+            " ON m.article_id = x.article_id AND m.actor_seq = x.seq"
+            " WHERE x.article_id IN ({marks}) AND (x.code = ? OR x.country = ?)"
+        ),
+        "article_quote_spans": (
+            "SELECT id, article_id, start_offset, end_offset FROM quotes"
+            " WHERE article_id IN ({marks}) AND in_title = 0 AND start_offset IS NOT NULL ORDER BY id"
         ),
         "actor_names": (
             "SELECT name, code, country, sector, kind, COUNT(*) AS articles FROM actors"
@@ -1556,6 +1571,43 @@ class Store:
         code = code.upper()
         rows = self._execute("actor_events", [code] * 6, events=self._events_table(reviewed))
         return [dict(r) for r in rows]
+
+    def actor_quotes(
+        self, code: str, *, limit: int = 10, reviewed: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Quotes ``by`` an actor code (or a country's actors) and ``about`` it (a mention of it inside the
+        quote), rows as ``iter_quotes`` gives them: the code matched exactly, as ``actor_events`` does, so
+        that indexes find them (``iter_quotes(speaker=..., actor=...)`` looks for words in names and text).
+        """
+        code = code.upper()
+        by = _Filters(self.dialect)
+        by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+        quotes = self._quotes_table(reviewed)
+        found = {"by": list(self._rows("quotes", by, limit, quotes=quotes)), "about": []}
+        # the quotes of the articles that have the actor, a few articles at a time in the order they were
+        # stored (quote ids follow it): a common actor's first quotes come early, a rare one's articles are
+        # few. The spans are compared here: SQLite would read every mention of an article for each quote.
+        articles = [r[0] for r in self._execute("actor_articles", (code, code))]
+        for start in range(0, len(articles), 200):
+            part = articles[start : start + 200]
+            marks = ", ".join("?" for _ in part)
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for r in self._execute("actor_mention_spans", [*part, code, code], marks=marks):
+                spans.setdefault(r[0], []).append((r[1], r[2]))
+            ids = [
+                r[0]
+                for r in self._execute("article_quote_spans", part, marks=marks)
+                if any(
+                    r[2] <= x and y <= r[3] for x, y in spans.get(r[1], ()) if x is not None and y is not None
+                )
+            ]
+            if ids:
+                about = _Filters(self.dialect)
+                about.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
+                found["about"] += self._rows("quotes", about, limit - len(found["about"]), quotes=quotes)
+            if len(found["about"]) >= limit:
+                break
+        return found
 
     def actor_names(self, code: str) -> list[dict[str, Any]]:
         """The names the text gives an actor code (or the actors of a country), most frequent first."""

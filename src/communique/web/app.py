@@ -457,12 +457,13 @@ def create_app(
         rows = s.actor_events(code, reviewed=reviewed)
         if not names and not rows:
             raise not_found(f"actor {code}")
+        quotes = s.actor_quotes(code, limit=10, reviewed=reviewed)
         return {
             "code": code,
             "names": names,
             "timeline": views.actor_timeline(code, rows),
-            "quotes_by": s.quotes(speaker=code, limit=10, reviewed=reviewed),
-            "quotes_about": s.quotes(actor=code, limit=10, reviewed=reviewed),
+            "quotes_by": quotes["by"],
+            "quotes_about": quotes["about"],
         }
 
     def dyad_data(a: str, b: str, period: str, since: str | None, until: str | None, reviewed: bool) -> dict:
