@@ -374,6 +374,37 @@ def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -
     return cls(**kwargs)
 
 
+@functools.lru_cache(maxsize=256)
+def _builder(cls: type, prefix: str, names: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
+    """What ``_unflatten`` does, for rows of these column ``names`` read by position: a query's rows are
+    rebuilt without looking each column up by name (slow in ``sqlite3.Row`` for a wide table)."""
+    index = {name: i for i, name in enumerate(names)}
+    steps = []
+    for name, column, nested, presence, is_bool in _unflatten_plan(cls, prefix):
+        if nested:
+            steps.append((name, index[presence], _builder(nested, column + "_", names), False))
+        else:
+            steps.append((name, index[column], None, is_bool))
+
+    def build(row: Sequence[Any]) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, i, nested, is_bool in steps:
+            value = row[i]
+            if nested is not None:
+                kwargs[name] = None if value is None else nested(row)
+            else:
+                kwargs[name] = bool(value) if is_bool and value is not None else value
+        return cls(**kwargs)
+
+    return build
+
+
+def _records(cls: type, cursor: Any) -> list[Any]:
+    """The rows of a query as records of ``cls`` (see ``_unflatten``)."""
+    build = _builder(cls, "", tuple(d[0] for d in cursor.description))
+    return [build(row) for row in cursor]
+
+
 # Columns of each table that come from the model, in table order.
 ARTICLE_COLUMNS = [
     "id",
@@ -1143,15 +1174,18 @@ class Store:
         article = _unflatten(Article, row)
         article.credits = json.loads(row["credits"])
         article.warnings = json.loads(row["warnings"])
-        actors = [_unflatten(Actor, r) for r in self._execute("article_actors", (article_id,))]
-        for r in self._execute("article_mentions", (article_id,)):
-            actors[r["actor_seq"]].mentions.append(_unflatten(Span, r))
+        actors = _records(Actor, self._execute("article_actors", (article_id,)))
+        mentions = self._execute("article_mentions", (article_id,))
+        actor_seq = [d[0] for d in mentions.description].index("actor_seq")
+        build_span = _builder(Span, "", tuple(d[0] for d in mentions.description))
+        for r in mentions:
+            actors[r[actor_seq]].mentions.append(build_span(r))
         return Analysis(
             article=article,
             actors=actors,
-            quotes=[_unflatten(Quote, r) for r in self._execute("article_quotes", (article_id,))],
-            events=[_unflatten(Event, r) for r in self._execute("article_events", (article_id,))],
-            times=[_unflatten(TimeRef, r) for r in self._execute("article_times", (article_id,))],
+            quotes=_records(Quote, self._execute("article_quotes", (article_id,))),
+            events=_records(Event, self._execute("article_events", (article_id,))),
+            times=_records(TimeRef, self._execute("article_times", (article_id,))),
             schema_version=row["analysis_version"],
         )
 

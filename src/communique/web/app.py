@@ -499,11 +499,14 @@ def create_app(
     ) -> HTMLResponse:
         data = article_data(article_id)
         analysis = data["analysis"]
+        paragraphs = views.marked_paragraphs(analysis.article.body, analysis)
         return page(
             request,
             "article.html",
             title=analysis.article.title or article_id,
-            paragraphs=views.marked_paragraphs(analysis.article.body, analysis),
+            marked=views.marked_html(
+                paragraphs, analysis, data["event_ids"], data["quote_ids"], data["latest"]
+            ),
             cameo_codes=ontology.cameo_codes(),
             reviewer=request.cookies.get("communique_reviewer", "")[:100],
             reviewing=review,
