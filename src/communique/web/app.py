@@ -8,16 +8,18 @@ are POSTs carrying the app's CSRF token. Whole responses (see ``ResponseCache``)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode
 
+import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -38,6 +40,7 @@ PLOVER_TYPES = tuple(ontology.plover_types())
 Status = Literal["occurred", "expected", "hypothetical", "negated", "alleged"]
 CODE = r"^[A-Za-z0-9]{2,12}$"  # an actor code (BLRGOV, IGOUNO) or a country code (BLR)
 THREE_LETTERS = r"^[A-Za-z]{3}$"
+THREADS = 8  # requests a server process computes at once (see create_app)
 ACTORS_KEPT = 500  # the longest list of most active actors the API gives
 #: The columns of ``Store.iter_events`` (a CSV of no rows still has its header).
 EVENT_CSV_COLUMNS = [
@@ -330,18 +333,28 @@ def create_app(
     trusted_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
     csrf_token: str | None = None,
     response_cache_bytes: int = 64 << 20,
+    threads: int = THREADS,
 ) -> FastAPI:
     """The app over an existing corpus database; ``trusted_hosts=None`` accepts any Host header.
 
     ``csrf_token``: the token POSTs must carry (default: a new random one; server processes sharing
     one port share it). ``response_cache_bytes``: room for whole responses (0: none; see ``ResponseCache``).
+    ``threads``: how many requests the process computes at once (the others wait their turn).
     """
     with Store(db, create=False) as store:  # fails here, with the store's message, on a bad path
         store.refresh_search_index()
     stores, cache = Stores(db), Cache()
     csrf_token = csrf_token or secrets.token_urlsafe(32)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the pages are computed in Python, holding the GIL: more threads than a few only take turns
+        # with the event loop (which answers from the response cache) and each warms its own connection
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="communique",
         version=__version__,
         description="Event data, quotes and actors of a communique corpus, and people's corrections.",
@@ -472,6 +485,23 @@ def create_app(
         events = s.dyad_events(a, b, since=since, until=until, reviewed=reviewed)
         return {"series": series, "events": events}
 
+    def event_page(filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many events match and a page of them; the count is kept (for the next pages)."""
+        s = store()
+        found: list[list[dict[str, Any]]] = []
+
+        def count() -> int:  # no count kept: the filters applied once for both
+            total, rows = s.event_page(
+                limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values
+            )
+            found.append(rows)
+            return total
+
+        total = cached(("count", filters.query_string()), count, filters.reviewed)
+        if found:
+            return total, found[0]
+        return total, s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
+
     def network_data(since: str | None, until: str | None, reviewed: bool) -> Any:
         return store().network(since=since, until=until, reviewed=reviewed)
 
@@ -570,15 +600,7 @@ def create_app(
         page_number: int = Query(1, alias="page", ge=1, le=100_000),
         per_page: int = Query(50, ge=1, le=500),
     ) -> HTMLResponse:
-        s = store()
-        total = cached(
-            ("count", filters.query_string()),
-            lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
-            filters.reviewed,
-        )
-        rows = s.events(
-            limit=per_page, offset=(page_number - 1) * per_page, reviewed=filters.reviewed, **filters.values
-        )
+        total, rows = event_page(filters, per_page, (page_number - 1) * per_page)
         pages = max(1, -(-total // per_page))
         return page(
             request,
@@ -688,13 +710,7 @@ def create_app(
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> JSONResponse:
-        s = store()
-        total = cached(
-            ("count", filters.query_string()),
-            lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
-            filters.reviewed,
-        )
-        rows = s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
+        total, rows = event_page(filters, limit, offset)
         return api({"total": total, "offset": offset, "limit": limit, "rows": rows})
 
     @app.get("/api/events.csv", tags=["events"], summary="Every filtered event as CSV")
