@@ -335,17 +335,22 @@ def cpu_seconds(pid: int) -> float:
     )
 
 
-def memory(pid: int) -> list[tuple[int, float, float, float]]:
-    """(pid, resident MB now, peak resident MB, anonymous resident MB now) of a process and its children, the
-    process first (Linux). The anonymous part leaves out files mapped in memory (the database, read by
+def memory(pid: int) -> list[tuple[str, float, float, float]]:
+    """(what, resident MB now, peak resident MB, anonymous resident MB now) of a process and its children,
+    the process first (Linux). The anonymous part leaves out files mapped in memory (the database, read by
     mmap, counts as resident while its pages are in the OS cache, shared with every process)."""
     found = []
     status = dict(
         line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
     )
+    command = Path(f"/proc/{pid}/cmdline").read_bytes()
     found.append(
         (
-            pid,
+            "resource tracker"
+            if b"resource_tracker" in command
+            else "worker"
+            if b"spawn" in command
+            else "server",
             int(status["VmRSS"].split()[0]) / 1024,
             int(status["VmHWM"].split()[0]) / 1024,
             int(status["RssAnon"].split()[0]) / 1024,
@@ -442,9 +447,9 @@ def render(
         "- Memory of the server's processes at the end (anonymous resident, i.e. without the database file"
         " mapped in memory; then all resident, and its peak): "
         + "; ".join(
-            f"{'supervisor' if i == 0 and len(loads['memory']) > 1 else 'process'} {anon:.0f} MB"
+            f"{'supervisor' if i == 0 and len(loads['memory']) > 1 else what} {anon:.0f} MB"
             f" ({rss:.0f} MB, {peak:.0f} MB)"
-            for i, (_, rss, peak, anon) in enumerate(loads["memory"])
+            for i, (what, rss, peak, anon) in enumerate(loads["memory"])
         )
         + ".",
         f"- {result['hits']:,} of the {n:,} responses ({result['hits'] / max(1, n):.0%}) came from the server's"
