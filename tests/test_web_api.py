@@ -361,6 +361,10 @@ def test_the_cache_computes_a_result_once_and_keeps_machine_results_across_corre
     assert cache.get(store, ("reviewed",), lambda: "after", with_corrections=True) == "after"
     store.version = (11, 1)  # an ingest
     assert cache.get(store, ("k",), slow) == 2
+    small = Cache(size=2)  # the least recently used goes first
+    for key in ("a", "b", "a", "c"):
+        small.get(store, (key,), lambda key=key: key)
+    assert list(small.values) == [("a",), ("c",)]
 
 
 def test_whole_responses_are_cached_until_a_correction_or_an_article_is_added(client, db):

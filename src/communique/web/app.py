@@ -96,11 +96,13 @@ class Stores:
 
 class Cache:
     """Results of expensive queries, each valid while the articles (and, when it applies them, the
-    corrections) it was computed from are unchanged: a new correction leaves machine-only results alone."""
+    corrections) it was computed from are unchanged: a new correction leaves machine-only results alone.
+    At most ``size`` of them, the least recently used dropped first (a stream of one-off counts and searches
+    must not push out the home page's aggregates, seconds to compute again, which every reader asks for)."""
 
     def __init__(self, size: int = 1024):
         self.size = size
-        self.values: dict[tuple, tuple[tuple[int, int | None], Any]] = {}
+        self.values: OrderedDict[tuple, tuple[tuple[int, int | None], Any]] = OrderedDict()
         self.computing: dict[tuple, threading.Lock] = {}
         self.lock = threading.Lock()
 
@@ -111,9 +113,10 @@ class Cache:
         version = (articles, corrections if with_corrections else None)
         with self.lock:
             found = self.values.get(key)
+            if found is not None and found[0] == version:
+                self.values.move_to_end(key)
+                return found[1]
             computing = self.computing.setdefault(key, threading.Lock())
-        if found is not None and found[0] == version:
-            return found[1]
         # one thread computes a key while the others wait for its result (not all running a slow query)
         with computing:
             with self.lock:
@@ -122,11 +125,11 @@ class Cache:
                 return found[1]
             value = compute()
             with self.lock:
-                if len(self.values) >= self.size:
-                    oldest = next(iter(self.values))
-                    self.values.pop(oldest)
-                    self.computing.pop(oldest, None)
                 self.values[key] = (version, value)
+                self.values.move_to_end(key)
+                while len(self.values) > self.size:
+                    oldest, _ = self.values.popitem(last=False)
+                    self.computing.pop(oldest, None)
         return value
 
 
