@@ -1753,6 +1753,8 @@ class Store:
         hundred thousand mentions.
         """
         key = str(self.path)
+        if isinstance(self.path, Path):  # a new file at the same path is another database
+            key += f":{self.path.stat().st_ino}"
         with _DIRECTORY_LOCK:
             done, counts, ranked = _ACTOR_DIRECTORIES.get(key, (0, {}, []))
             last = self._scalar("max_article_seq") or 0
