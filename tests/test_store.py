@@ -641,3 +641,39 @@ def test_store_corpus_helpers_are_consistent():
         ("CHN", "BLR", "040"),
     ]
     assert len(analysis.quotes) == 1
+
+
+def test_a_version_3_database_gets_the_lookup_indexes_and_a_search_index_by_kind(tmp_path):
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        store.add(corpus())
+        assert store.search("tuesday")["articles"]
+    connection = sqlite3.connect(path)  # back to what communique wrote at schema 3
+    for statement in store_module._LOOKUP_INDEXES:
+        connection.execute("DROP INDEX " + statement.split(" EXISTS ")[1].split()[0])
+    connection.executescript(
+        "DROP TABLE search_text;"
+        " CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind UNINDEXED, item_id UNINDEXED,"
+        " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');"
+        " INSERT INTO search_text (title, text, kind, item_id, article_id)"
+        "  SELECT COALESCE(title, ''), body, 'article', seq, id FROM articles;"
+        " UPDATE meta SET value = '3' WHERE key = 'schema_version';"
+    )
+    connection.commit()
+    connection.close()
+    with Store(path) as store:
+        assert store.schema_version == store_module.SCHEMA_VERSION
+        indexes = {
+            r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert {"events_filters", "actors_code", "quotes_speaker_code"} <= indexes
+        found = store.search("tuesday")  # the index is filled again, articles and quotes
+        assert [a["id"] for a in found["articles"]] == ["a1"]
+        assert store.search("article")["articles"] == []  # the kind column is not searched
+        plan = " ".join(
+            r[3]
+            for r in store.connection.execute(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events e WHERE e.quad_class = 4 AND e.status = 'occurred'"
+            )
+        )
+        assert "COVERING INDEX events_filters" in plan

@@ -361,6 +361,10 @@ def test_the_cache_computes_a_result_once_and_keeps_machine_results_across_corre
     assert cache.get(store, ("reviewed",), lambda: "after", with_corrections=True) == "after"
     store.version = (11, 1)  # an ingest
     assert cache.get(store, ("k",), slow) == 2
+    small = Cache(size=2)  # the least recently used goes first
+    for key in ("a", "b", "a", "c"):
+        small.get(store, (key,), lambda key=key: key)
+    assert list(small.values) == [("a",), ("c",)]
 
 
 def test_whole_responses_are_cached_until_a_correction_or_an_article_is_added(client, db):
@@ -479,3 +483,107 @@ def test_an_analysis_as_json_is_what_to_dict_gives():
 
     for analysis in web_analyses():
         assert plain(analysis) == analysis.to_dict()
+
+
+# ---------------------------------------------------------------- what makes uncached pages cheap
+
+
+def test_an_event_page_is_what_count_events_and_events_give(client, db):
+    correct(client, item="event", item_id=2, verdict="wrong", reviewer="Ana")
+    filter_sets = [
+        {},
+        {"country": "BLR"},
+        {"country": "zzz"},
+        {"actor": "bel"},
+        {"search": "drones"},
+        {"merged": True},
+        {"status": "occurred", "quad_class": 1},
+        {"plover": "CONSULT", "since": "2023-03-01"},
+    ]
+    with Store(db, create=False) as store:
+        for filters in filter_sets:
+            for reviewed in (False, True):
+                for limit, offset in ((5, 0), (5, 5), (50, 0), (5, 100)):
+                    total, rows = store.event_page(limit=limit, offset=offset, reviewed=reviewed, **filters)
+                    assert total == store.count_events(reviewed=reviewed, **filters), filters
+                    assert rows == store.events(limit=limit, offset=offset, reviewed=reviewed, **filters)
+    # through the API: the first page counts, the next ones reuse the count
+    blr = [r["id"] for r in client.get("/api/events?country=BLR").json()["rows"]]
+    first, second = (client.get(f"/api/events?country=BLR&limit=2&offset={o}").json() for o in (0, 2))
+    assert first["total"] == second["total"] == len(blr) > 2
+    assert [r["id"] for r in first["rows"] + second["rows"]] == blr[:4]
+    far = client.get("/api/events?limit=5&offset=1000").json()
+    assert far["total"] == 12 and far["rows"] == []
+    assert client.get("/api/events?reviewed=true").json()["total"] == 11
+    assert client.get("/events?page=99").status_code == 200
+    for bad in ("page=0", "page=x", "per_page=501", "per_page=0"):
+        assert client.get(f"/events?{bad}").status_code == 400, bad
+
+
+def test_an_actors_quotes_by_and_about_it_match_its_code_or_country_exactly(db):
+    from communique.model import Actor, Span
+
+    with Store(db) as store:  # an actor named inside a quote, and one just outside it
+        added = next(a for a in (store.get_analysis(i) for i in store.article_ids()) if a.quotes)
+        added.article.id = "quoted"
+        quote = added.quotes[0]
+        inside = Span(added.article.body[quote.start : quote.start + 3], quote.start, quote.start + 3)
+        outside = Span(added.article.body[quote.end : quote.end + 1], quote.end, quote.end + 1)
+        added.actors += [
+            Actor(f"A{len(added.actors) + 1}", "Zedland", "ZZZ", "ZZZ", None, "country", mentions=[inside]),
+            Actor(f"A{len(added.actors) + 2}", "Yland", "YYY", "YYY", None, "country", mentions=[outside]),
+        ]
+        store.add([added])
+    with Store(db, create=False) as store:
+        analyses = [store.get_analysis(a) for a in store.article_ids()]
+        ids = {a.article.id: store.item_ids(a.article.id)["quote"] for a in analyses}
+        seen = {"by": 0, "about": 0}
+        for code in ("USA", "usa", "BLR", "BLRGOV", "UKR", "UKRBUS", "XYZ", "zzz", "YYY"):
+            found = store.actor_quotes(code, limit=50)
+            code = code.upper()
+            by, about = [], []
+            for analysis in analyses:
+                for quote, quote_id in zip(analysis.quotes, ids[analysis.article.id], strict=True):
+                    speaker = quote.speaker
+                    if speaker and code in (speaker.code, speaker.country):
+                        by.append(quote_id)
+                    if not quote.in_title and any(
+                        code in (actor.code, actor.country)
+                        and any(quote.start <= m.start and m.end <= quote.end for m in actor.mentions)
+                        for actor in analysis.actors
+                    ):
+                        about.append(quote_id)
+            assert [q["id"] for q in found["by"]] == sorted(by), code
+            assert [q["id"] for q in found["about"]] == sorted(about), code
+            assert len(store.actor_quotes(code, limit=1)["about"]) == min(1, len(about))
+            seen["by"] += len(by)
+            seen["about"] += len(about)
+        assert seen["by"] and seen["about"]
+
+
+def test_search_finds_articles_and_actors_added_after_the_server_started(client, db):
+    before = client.get("/api/search?q=Lukashenko").json()
+    with Store(db) as store:
+        added = store.get_analysis("a1")
+        added.article.id = "a1-again"
+        store.add([added])
+    after = client.get("/api/search?q=Lukashenko").json()
+    assert {a["id"] for a in after["articles"]} == {a["id"] for a in before["articles"]} | {"a1-again"}
+    counts = {(a["name"], a["code"]): a["articles"] for a in before["actors"]}
+    assert counts and all(a["articles"] == counts[(a["name"], a["code"])] + 1 for a in after["actors"])
+    assert client.get("/api/search?q=lukashenko&limit=1").json()["actors"] == after["actors"][:1]
+
+
+def test_the_web_app_does_not_load_the_language_pipeline():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, communique, communique.web, communique.store, communique.cli;"
+        " print(sorted(m for m in ('spacy', 'thinc', 'communique.pipeline') if m in sys.modules))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
+    from communique import analyze  # still there, loaded when asked for
+
+    assert callable(analyze)

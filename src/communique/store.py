@@ -25,6 +25,7 @@ import json
 import re
 import sqlite3
 import sys
+import threading
 import time as _time
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +36,7 @@ from typing import IO, Any
 from . import analysis as corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Record, Span, TimeRef
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "communique.db"
 
 
@@ -75,7 +76,15 @@ class SQLiteDialect(Dialect):
         2: (
             "CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind UNINDEXED, item_id UNINDEXED,"
             " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
-        )
+        ),
+        # the kind a full-text column, so that a search for articles (or quotes) reads only their postings,
+        # not every matching row's stored kind; the index is filled again by refresh_search_index
+        4: (
+            "DROP TABLE IF EXISTS search_text",
+            "CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind, item_id UNINDEXED,"
+            " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
+            "DELETE FROM meta WHERE key = 'search_indexed_seq'",
+        ),
     }
 
     def connect(self, path: str) -> sqlite3.Connection:
@@ -92,6 +101,9 @@ class SQLiteDialect(Dialect):
                     raise
                 _time.sleep(0.1)
         connection.execute("PRAGMA synchronous=FULL")
+        # read the file through the OS page cache (shared by every connection and process) rather than
+        # copying pages into each connection's own small cache: a server has a connection per thread
+        connection.execute("PRAGMA mmap_size=1073741824")
         connection.execute("PRAGMA foreign_keys=ON")
         return connection
 
@@ -259,6 +271,23 @@ _CORRECTION_INDEXES = (
     "CREATE INDEX IF NOT EXISTS corrections_article ON corrections (article_id)",
 )
 INDEXES = INDEXES + _CORRECTION_INDEXES
+# -- schema 4: what the web pages look up by (an actor's events, names and quotes, event filters); not
+# the status, whose few values would make SQLite read most events through the index instead of in order
+_LOOKUP_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_source_code ON events (source_code)",
+    "CREATE INDEX IF NOT EXISTS events_target_code ON events (target_code)",
+    "CREATE INDEX IF NOT EXISTS events_plover ON events (plover)",
+    # every column the event filters but the sentence: counting events, or finding the ids of a page
+    # of them, reads this narrow index instead of the wide rows
+    "CREATE INDEX IF NOT EXISTS events_filters ON events (status, quad_class, plover, source_sector,"
+    " target_sector, event_date, source_country, target_country, source_code, target_code, source_name,"
+    " target_name)",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
+    "CREATE INDEX IF NOT EXISTS actors_country ON actors (country)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_code ON quotes (speaker_code)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_country ON quotes (speaker_country)",
+)
+INDEXES = INDEXES + _LOOKUP_INDEXES
 
 #: Statements that take a database at version N-1 to version N, keyed by N (2, 3, ...).
 #: A dialect may add its own (``Dialect.migrations``: SQLite's full-text index).
@@ -268,6 +297,7 @@ MIGRATIONS: dict[int, Sequence[str]] = {
         *_CORRECTION_INDEXES,
     ),
     3: ("ALTER TABLE quotes ADD COLUMN in_title {int} NOT NULL DEFAULT 0",),  # quotes of the headline
+    4: _LOOKUP_INDEXES,
 }
 
 # ---------------------------------------------------------------- flattening records into columns
@@ -350,6 +380,37 @@ def _unflatten(cls: type, row: sqlite3.Row | dict[str, Any], prefix: str = "") -
             value = row[column]
             kwargs[name] = bool(value) if is_bool and value is not None else value
     return cls(**kwargs)
+
+
+@functools.lru_cache(maxsize=256)
+def _builder(cls: type, prefix: str, names: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
+    """What ``_unflatten`` does, for rows of these column ``names`` read by position: a query's rows are
+    rebuilt without looking each column up by name (slow in ``sqlite3.Row`` for a wide table)."""
+    index = {name: i for i, name in enumerate(names)}
+    steps = []
+    for name, column, nested, presence, is_bool in _unflatten_plan(cls, prefix):
+        if nested:
+            steps.append((name, index[presence], _builder(nested, column + "_", names), False))
+        else:
+            steps.append((name, index[column], None, is_bool))
+
+    def build(row: Sequence[Any]) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, i, nested, is_bool in steps:
+            value = row[i]
+            if nested is not None:
+                kwargs[name] = None if value is None else nested(row)
+            else:
+                kwargs[name] = bool(value) if is_bool and value is not None else value
+        return cls(**kwargs)
+
+    return build
+
+
+def _records(cls: type, cursor: Any) -> list[Any]:
+    """The rows of a query as records of ``cls`` (see ``_unflatten``)."""
+    build = _builder(cls, "", tuple(d[0] for d in cursor.description))
+    return [build(row) for row in cursor]
 
 
 # Columns of each table that come from the model, in table order.
@@ -555,10 +616,9 @@ SQL.update(
             "SELECT a.id, a.title, a.published, a.body FROM articles a"
             " WHERE EXISTS (SELECT 1 FROM corrections r WHERE r.article_id = a.id) ORDER BY a.seq"
         ),
-        "count_events": (
-            "SELECT COUNT(*) FROM {events} e JOIN cluster_members m ON m.event_id = e.id"
-            " JOIN event_clusters c ON c.id = m.cluster_id {where}"
-        ),
+        # every event is a member of exactly one cluster (Store.add and recluster keep it so): no joins
+        "count_events": "SELECT COUNT(*) FROM {events} e {where}",
+        "event_ids": "SELECT e.id FROM {events} e {where}",
         "summary": (
             "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM events) AS events,"
             " (SELECT COUNT(*) FROM event_clusters) AS merged_events, (SELECT COUNT(*) FROM quotes) AS quotes,"
@@ -581,14 +641,29 @@ SQL.update(
             " FROM {events} e WHERE e.source_code = ? OR e.source_country = ? OR e.target_code = ?"
             " OR e.target_country = ? ORDER BY e.id"
         ),
+        "actor_articles": (
+            "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM actors WHERE code = ? OR country = ?)"
+            " ORDER BY a.seq"
+        ),
+        "actor_mention_spans": (
+            "SELECT m.article_id, m.start_offset, m.end_offset FROM actors x JOIN mentions m"
+            " ON m.article_id = x.article_id AND m.actor_seq = x.seq"
+            " WHERE x.article_id IN ({marks}) AND (x.code = ? OR x.country = ?)"
+        ),
+        "article_quote_spans": (
+            "SELECT id, article_id, start_offset, end_offset FROM quotes"
+            " WHERE article_id IN ({marks}) AND in_title = 0 AND start_offset IS NOT NULL ORDER BY id"
+        ),
         "actor_names": (
             "SELECT name, code, country, sector, kind, COUNT(*) AS articles FROM actors"
             " WHERE code = ? OR country = ? GROUP BY name, code, country, sector, kind"
             " ORDER BY COUNT(*) DESC, name LIMIT 8"
         ),
-        "search_actors": (
-            "SELECT name, code, country, sector, COUNT(DISTINCT article_id) AS articles FROM actors {where}"
-            " GROUP BY name, code, country, sector ORDER BY COUNT(DISTINCT article_id) DESC, name {limit}"
+        # the actors of the articles stored after one seq, up to another (see Store._actor_directory)
+        "actor_directory": (
+            "SELECT x.name, x.code, x.country, x.sector, COUNT(DISTINCT x.article_id) AS articles FROM actors x"
+            " JOIN articles a ON a.id = x.article_id WHERE a.seq > ? AND a.seq <= ?"
+            " GROUP BY x.name, x.code, x.country, x.sector"
         ),
         "search_articles_like": (
             "SELECT a.id, a.title, a.body AS snippet, a.published FROM articles a {where} ORDER BY a.seq {limit}"
@@ -612,18 +687,22 @@ SQL.update(
             "SELECT s.article_id AS id, s.title, s.snippet, a.published FROM"
             " (SELECT article_id, highlight(search_text, 0, char(2), char(3)) AS title,"
             "  snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank FROM search_text"
-            "  WHERE search_text MATCH ? AND kind = 'article' ORDER BY rank LIMIT ?) s"
+            "  WHERE search_text MATCH ? ORDER BY rank LIMIT ?) s"
             " JOIN articles a ON a.id = s.article_id ORDER BY s.rank"
         ),
         "search_quotes_fts": (
             "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_code, s.snippet,"
             " q.article_id, a.title FROM"
             " (SELECT item_id, snippet(search_text, 1, char(2), char(3), '…', 24) AS snippet, rank"
-            "  FROM search_text WHERE search_text MATCH ? AND kind = 'quote' ORDER BY rank LIMIT ?) s"
+            "  FROM search_text WHERE search_text MATCH ? ORDER BY rank LIMIT ?) s"
             " JOIN quotes q ON q.id = s.item_id JOIN articles a ON a.id = q.article_id ORDER BY s.rank"
         ),
     }
 )
+
+#: Store._actor_directory's groups, by database: (articles seq counted up to, counts, ranked rows).
+_ACTOR_DIRECTORIES: dict[str, tuple[int, dict[tuple, int], list[tuple[str, str, dict[str, Any]]]]] = {}
+_DIRECTORY_LOCK = threading.Lock()
 
 #: Marks around the matched words in search titles and snippets (control characters: never in text we store).
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -1104,15 +1183,18 @@ class Store:
         article = _unflatten(Article, row)
         article.credits = json.loads(row["credits"])
         article.warnings = json.loads(row["warnings"])
-        actors = [_unflatten(Actor, r) for r in self._execute("article_actors", (article_id,))]
-        for r in self._execute("article_mentions", (article_id,)):
-            actors[r["actor_seq"]].mentions.append(_unflatten(Span, r))
+        actors = _records(Actor, self._execute("article_actors", (article_id,)))
+        mentions = self._execute("article_mentions", (article_id,))
+        actor_seq = [d[0] for d in mentions.description].index("actor_seq")
+        build_span = _builder(Span, "", tuple(d[0] for d in mentions.description))
+        for r in mentions:
+            actors[r[actor_seq]].mentions.append(build_span(r))
         return Analysis(
             article=article,
             actors=actors,
-            quotes=[_unflatten(Quote, r) for r in self._execute("article_quotes", (article_id,))],
-            events=[_unflatten(Event, r) for r in self._execute("article_events", (article_id,))],
-            times=[_unflatten(TimeRef, r) for r in self._execute("article_times", (article_id,))],
+            quotes=_records(Quote, self._execute("article_quotes", (article_id,))),
+            events=_records(Event, self._execute("article_events", (article_id,))),
+            times=_records(TimeRef, self._execute("article_times", (article_id,))),
             schema_version=row["analysis_version"],
         )
 
@@ -1142,14 +1224,50 @@ class Store:
         ``reviewed``: with people's corrections applied (events marked wrong left out).
         """
         f = self._event_filters(
-            actor, country, sector, plover, quad_class, status, since, until, search, merged
+            actor,
+            country,
+            sector,
+            plover,
+            quad_class,
+            status,
+            since,
+            until,
+            search,
+            stored=not reviewed,
         )
+        if f.conditions and not reviewed:
+            # the matching ids first (from the indexes, in order), then the rows of the page only
+            ids = _Filters(self.dialect)
+            ids.add(f"e.id IN (SELECT e.id FROM events e {f.where()})", *f.params)
+            f = ids
+        if merged:
+            f.add("e.id = c.id")
         yield from self._rows("events", f, limit, offset=offset, events=self._events_table(reviewed))
 
     def count_events(self, *, reviewed: bool = False, **filters: Any) -> int:
         """How many rows ``iter_events`` gives with these filters (without limit and offset)."""
-        f = self._event_filters(**filters)
+        f = self._event_filters(**filters, joined=False)  # the OR of two indexes counts fastest
         return self._scalar_where("count_events", f, events=self._events_table(reviewed))
+
+    def event_page(
+        self, *, limit: int, offset: int = 0, reviewed: bool = False, **filters: Any
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """How many events match (``count_events``) and one page of them (``events``), the filters applied
+        once: when no index answers them (words in a name or a sentence), SQLite reads every event once,
+        not once to count and again for the page."""
+        f = self._event_filters(**filters, joined=False)
+        ids = sorted(
+            r[0]
+            for r in self._execute(
+                "event_ids", f.params, where=f.where(), events=self._events_table(reviewed)
+            )
+        )
+        page = ids[offset : offset + limit] if limit > 0 else []
+        if not page:
+            return len(ids), []
+        chosen = _Filters(self.dialect)
+        chosen.add(f"e.id IN ({', '.join('?' for _ in page)})", *page)
+        return len(ids), list(self._rows("events", chosen, None, events=self._events_table(reviewed)))
 
     def _event_filters(
         self,
@@ -1163,11 +1281,23 @@ class Store:
         until: str | None = None,
         search: str | None = None,
         merged: bool = False,
+        joined: bool = True,
+        stored: bool = False,
     ) -> _Filters:
+        """``joined``: the query joins the event's cluster as ``c`` (else ``merged`` looks the cluster up).
+        ``stored``: the query reads the events as stored (not with corrections applied)."""
         f = _Filters(self.dialect)
         if actor:
             f.contains(["e.source_name", "e.source_code", "e.target_name", "e.target_code"], actor)
-        if country:
+        if country and stored:
+            # the ids from both indexes, in order: the first page of a common country's events is read
+            # without fetching and sorting all of them (as the OR of the two columns would)
+            f.add(
+                "e.id IN (SELECT id FROM events WHERE source_country = ? UNION SELECT id FROM events WHERE target_country = ?)",
+                country.upper(),
+                country.upper(),
+            )
+        elif country:
             f.add("e.source_country = ? OR e.target_country = ?", country.upper(), country.upper())
         if sector:
             f.add("e.source_sector = ? OR e.target_sector = ?", sector.upper(), sector.upper())
@@ -1184,7 +1314,7 @@ class Store:
         if search:
             f.contains(["e.evidence_text"], search)
         if merged:
-            f.add("e.id = c.id")
+            f.add("e.id = c.id" if joined else "e.id IN (SELECT id FROM event_clusters)")
         return f
 
     def events(self, *, as_dataframe: bool = False, **filters: Any) -> Any:
@@ -1313,6 +1443,14 @@ class Store:
         a, b = a.upper(), b.upper()
         forward = (
             "(e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?)"
+        )
+        # the same again, looser: one of a's four columns, which SQLite looks up in their four indexes
+        f.add(
+            "e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?",
+            a,
+            a,
+            a,
+            a,
         )
         if directed:
             f.add(forward, a, a, b, b)
@@ -1531,6 +1669,43 @@ class Store:
         rows = self._execute("actor_events", [code] * 6, events=self._events_table(reviewed))
         return [dict(r) for r in rows]
 
+    def actor_quotes(
+        self, code: str, *, limit: int = 10, reviewed: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Quotes ``by`` an actor code (or a country's actors) and ``about`` it (a mention of it inside the
+        quote), rows as ``iter_quotes`` gives them: the code matched exactly, as ``actor_events`` does, so
+        that indexes find them (``iter_quotes(speaker=..., actor=...)`` looks for words in names and text).
+        """
+        code = code.upper()
+        by = _Filters(self.dialect)
+        by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+        quotes = self._quotes_table(reviewed)
+        found = {"by": list(self._rows("quotes", by, limit, quotes=quotes)), "about": []}
+        # the quotes of the articles that have the actor, a few articles at a time in the order they were
+        # stored (quote ids follow it): a common actor's first quotes come early, a rare one's articles are
+        # few. The spans are compared here: SQLite would read every mention of an article for each quote.
+        articles = [r[0] for r in self._execute("actor_articles", (code, code))]
+        for start in range(0, len(articles), 200):
+            part = articles[start : start + 200]
+            marks = ", ".join("?" for _ in part)
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for r in self._execute("actor_mention_spans", [*part, code, code], marks=marks):
+                spans.setdefault(r[0], []).append((r[1], r[2]))
+            ids = [
+                r[0]
+                for r in self._execute("article_quote_spans", part, marks=marks)
+                if any(
+                    r[2] <= x and y <= r[3] for x, y in spans.get(r[1], ()) if x is not None and y is not None
+                )
+            ]
+            if ids:
+                about = _Filters(self.dialect)
+                about.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
+                found["about"] += self._rows("quotes", about, limit - len(found["about"]), quotes=quotes)
+            if len(found["about"]) >= limit:
+                break
+        return found
+
     def actor_names(self, code: str) -> list[dict[str, Any]]:
         """The names the text gives an actor code (or the actors of a country), most frequent first."""
         return [dict(r) for r in self._execute("actor_names", (code.upper(), code.upper()))]
@@ -1569,6 +1744,39 @@ class Store:
             self._execute("set_meta", ("search_indexed_seq", str(last)))
         return last - done
 
+    def _actor_directory(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every (name, code, country, sector) of the actors table with the number of its articles, most
+        frequent first (with the name and code lowercased, to match words against).
+
+        Kept for the process, and brought up to date with the articles added since (articles are never
+        removed, so the counts only grow): a search then reads a thousand groups, not a table of a few
+        hundred thousand mentions.
+        """
+        key = str(self.path)
+        if isinstance(self.path, Path):  # a new file at the same path is another database
+            key += f":{self.path.stat().st_ino}"
+        with _DIRECTORY_LOCK:
+            done, counts, ranked = _ACTOR_DIRECTORIES.get(key, (0, {}, []))
+            last = self._scalar("max_article_seq") or 0
+            if last < done:  # another database at the same path
+                done, counts = 0, {}
+            if last != done:
+                counts = dict(counts)
+                for row in self._execute("actor_directory", (done, last)):
+                    group = (row["name"], row["code"], row["country"], row["sector"])
+                    counts[group] = counts.get(group, 0) + row["articles"]
+                ordered = sorted(counts.items(), key=lambda kv: (-kv[1], *(v or "" for v in kv[0])))
+                ranked = [
+                    (
+                        name.lower(),
+                        (code or "").lower(),
+                        {"name": name, "code": code, "country": country, "sector": sector, "articles": n},
+                    )
+                    for (name, code, country, sector), n in ordered
+                ]
+                _ACTOR_DIRECTORIES[key] = (last, counts, ranked)
+            return ranked
+
     def search(self, text: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
         """Articles (title and body), quotes and actors matching every word of ``text``.
 
@@ -1577,15 +1785,25 @@ class Store:
         words = _search_words(text)
         if not words:
             return {"articles": [], "quotes": [], "actors": []}
-        actors = _Filters(self.dialect)
-        for word in words:
-            actors.contains(["name", "code"], word)
-        found = {"actors": list(self._rows("search_actors", actors, limit))}
+        lowered = [w.lower() for w in words]
+        found: dict[str, list[dict[str, Any]]] = {"actors": []}
+        for name, code, row in self._actor_directory():
+            if all(w in name or w in code for w in lowered):
+                found["actors"].append(dict(row))
+                if len(found["actors"]) == limit:
+                    break
         if self.dialect.full_text:
             self.refresh_search_index()
             query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-            found["articles"] = [dict(r) for r in self._execute("search_articles_fts", (query, limit))]
-            found["quotes"] = [dict(r) for r in self._execute("search_quotes_fts", (query, limit))]
+            # the kind column holds one word: the index finds an article's (or a quote's) rows itself,
+            # and the words are looked for in the title and text only
+            for kind, name in (("article", "articles"), ("quote", "quotes")):
+                found[name] = [
+                    dict(r)
+                    for r in self._execute(
+                        f"search_{name}_fts", (f"kind : {kind} AND {{title text}} : ({query})", limit)
+                    )
+                ]
             return found
         articles, quotes = _Filters(self.dialect), _Filters(self.dialect)
         for word in words:

@@ -8,16 +8,18 @@ are POSTs carrying the app's CSRF token. Whole responses (see ``ResponseCache``)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode
 
+import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -38,6 +40,7 @@ PLOVER_TYPES = tuple(ontology.plover_types())
 Status = Literal["occurred", "expected", "hypothetical", "negated", "alleged"]
 CODE = r"^[A-Za-z0-9]{2,12}$"  # an actor code (BLRGOV, IGOUNO) or a country code (BLR)
 THREE_LETTERS = r"^[A-Za-z]{3}$"
+THREADS = 8  # requests a server process computes at once (see create_app)
 ACTORS_KEPT = 500  # the longest list of most active actors the API gives
 #: The columns of ``Store.iter_events`` (a CSV of no rows still has its header).
 EVENT_CSV_COLUMNS = [
@@ -93,11 +96,13 @@ class Stores:
 
 class Cache:
     """Results of expensive queries, each valid while the articles (and, when it applies them, the
-    corrections) it was computed from are unchanged: a new correction leaves machine-only results alone."""
+    corrections) it was computed from are unchanged: a new correction leaves machine-only results alone.
+    At most ``size`` of them, the least recently used dropped first (a stream of one-off counts and searches
+    must not push out the home page's aggregates, seconds to compute again, which every reader asks for)."""
 
     def __init__(self, size: int = 1024):
         self.size = size
-        self.values: dict[tuple, tuple[tuple[int, int | None], Any]] = {}
+        self.values: OrderedDict[tuple, tuple[tuple[int, int | None], Any]] = OrderedDict()
         self.computing: dict[tuple, threading.Lock] = {}
         self.lock = threading.Lock()
 
@@ -108,9 +113,10 @@ class Cache:
         version = (articles, corrections if with_corrections else None)
         with self.lock:
             found = self.values.get(key)
+            if found is not None and found[0] == version:
+                self.values.move_to_end(key)
+                return found[1]
             computing = self.computing.setdefault(key, threading.Lock())
-        if found is not None and found[0] == version:
-            return found[1]
         # one thread computes a key while the others wait for its result (not all running a slow query)
         with computing:
             with self.lock:
@@ -119,11 +125,11 @@ class Cache:
                 return found[1]
             value = compute()
             with self.lock:
-                if len(self.values) >= self.size:
-                    oldest = next(iter(self.values))
-                    self.values.pop(oldest)
-                    self.computing.pop(oldest, None)
                 self.values[key] = (version, value)
+                self.values.move_to_end(key)
+                while len(self.values) > self.size:
+                    oldest, _ = self.values.popitem(last=False)
+                    self.computing.pop(oldest, None)
         return value
 
 
@@ -330,18 +336,28 @@ def create_app(
     trusted_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
     csrf_token: str | None = None,
     response_cache_bytes: int = 64 << 20,
+    threads: int = THREADS,
 ) -> FastAPI:
     """The app over an existing corpus database; ``trusted_hosts=None`` accepts any Host header.
 
     ``csrf_token``: the token POSTs must carry (default: a new random one; server processes sharing
     one port share it). ``response_cache_bytes``: room for whole responses (0: none; see ``ResponseCache``).
+    ``threads``: how many requests the process computes at once (the others wait their turn).
     """
     with Store(db, create=False) as store:  # fails here, with the store's message, on a bad path
         store.refresh_search_index()
     stores, cache = Stores(db), Cache()
     csrf_token = csrf_token or secrets.token_urlsafe(32)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # the pages are computed in Python, holding the GIL: more threads than a few only take turns
+        # with the event loop (which answers from the response cache) and each warms its own connection
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="communique",
         version=__version__,
         description="Event data, quotes and actors of a communique corpus, and people's corrections.",
@@ -457,12 +473,13 @@ def create_app(
         rows = s.actor_events(code, reviewed=reviewed)
         if not names and not rows:
             raise not_found(f"actor {code}")
+        quotes = s.actor_quotes(code, limit=10, reviewed=reviewed)
         return {
             "code": code,
             "names": names,
             "timeline": views.actor_timeline(code, rows),
-            "quotes_by": s.quotes(speaker=code, limit=10, reviewed=reviewed),
-            "quotes_about": s.quotes(actor=code, limit=10, reviewed=reviewed),
+            "quotes_by": quotes["by"],
+            "quotes_about": quotes["about"],
         }
 
     def dyad_data(a: str, b: str, period: str, since: str | None, until: str | None, reviewed: bool) -> dict:
@@ -470,6 +487,23 @@ def create_app(
         series = s.dyads(a, b, period=period, since=since, until=until, reviewed=reviewed)
         events = s.dyad_events(a, b, since=since, until=until, reviewed=reviewed)
         return {"series": series, "events": events}
+
+    def event_page(filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many events match and a page of them; the count is kept (for the next pages)."""
+        s = store()
+        found: list[list[dict[str, Any]]] = []
+
+        def count() -> int:  # no count kept: the filters applied once for both
+            total, rows = s.event_page(
+                limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values
+            )
+            found.append(rows)
+            return total
+
+        total = cached(("count", filters.query_string()), count, filters.reviewed)
+        if found:
+            return total, found[0]
+        return total, s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
 
     def network_data(since: str | None, until: str | None, reviewed: bool) -> Any:
         return store().network(since=since, until=until, reviewed=reviewed)
@@ -498,11 +532,14 @@ def create_app(
     ) -> HTMLResponse:
         data = article_data(article_id)
         analysis = data["analysis"]
+        paragraphs = views.marked_paragraphs(analysis.article.body, analysis)
         return page(
             request,
             "article.html",
             title=analysis.article.title or article_id,
-            paragraphs=views.marked_paragraphs(analysis.article.body, analysis),
+            marked=views.marked_html(
+                paragraphs, analysis, data["event_ids"], data["quote_ids"], data["latest"]
+            ),
             cameo_codes=ontology.cameo_codes(),
             reviewer=request.cookies.get("communique_reviewer", "")[:100],
             reviewing=review,
@@ -566,15 +603,7 @@ def create_app(
         page_number: int = Query(1, alias="page", ge=1, le=100_000),
         per_page: int = Query(50, ge=1, le=500),
     ) -> HTMLResponse:
-        s = store()
-        total = cached(
-            ("count", filters.query_string()),
-            lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
-            filters.reviewed,
-        )
-        rows = s.events(
-            limit=per_page, offset=(page_number - 1) * per_page, reviewed=filters.reviewed, **filters.values
-        )
+        total, rows = event_page(filters, per_page, (page_number - 1) * per_page)
         pages = max(1, -(-total // per_page))
         return page(
             request,
@@ -684,13 +713,7 @@ def create_app(
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> JSONResponse:
-        s = store()
-        total = cached(
-            ("count", filters.query_string()),
-            lambda: s.count_events(reviewed=filters.reviewed, **filters.values),
-            filters.reviewed,
-        )
-        rows = s.events(limit=limit, offset=offset, reviewed=filters.reviewed, **filters.values)
+        total, rows = event_page(filters, limit, offset)
         return api({"total": total, "offset": offset, "limit": limit, "rows": rows})
 
     @app.get("/api/events.csv", tags=["events"], summary="Every filtered event as CSV")
