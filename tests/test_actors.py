@@ -334,3 +334,13 @@ def test_the_country_an_expert_studies_is_not_theirs(nlp):
 def test_where_a_group_is_based_is_its_country(text):
     (e,) = analyze(text, published="2024-03-06").events
     assert (e.source.country, e.plover, e.target.country) == ("PAK", "ACCUSE", "AFG")
+
+
+def test_two_overlapping_names_of_one_body_are_one_mention(nlp):
+    index = find(nlp, "The tankers were sanctioned by the U.S. Treasury Department last year.")
+    (body,) = [a for a in index.actors if a.kind == "organization"]
+    assert (body.country, body.sector, [m.text for m in body.mentions]) == (
+        "USA",
+        "GOV",
+        ["U.S. Treasury Department"],
+    )

@@ -627,6 +627,15 @@ class _Builder:
                 if titled and "The " + self.doc[start:end].text in self.g.names:
                     start -= 1  # "The Wall Street Journal": the article is part of the name
                 found.append(_Mention(start, end, entry.kind, entry))
+        # "U.S. Treasury" and "Treasury Department" in "the U.S. Treasury Department": one body, named whole
+        found += [
+            _Mention(a.start, b.end, b.entry.kind, b.entry)
+            for a in found
+            for b in found
+            if a.start < b.start < a.end < b.end
+            and a.entry.kind == b.entry.kind == gz.BODY
+            and (a.entry.country, a.entry.sector) == (b.entry.country, b.entry.sector)
+        ]
         # longest first, then leftmost; no overlaps
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         return found
