@@ -145,6 +145,9 @@ def test_a_bad_lexicon_is_a_clear_error(tmp_path):
     path.write_text('verbs:\n  snub: [{cameo: "999"}]\n')
     with pytest.raises(events.LexiconError, match="unknown CAMEO code '999'"):
         events.load_lexicon(path)
+    path.write_text("verbs: {}\nstatus_cues:\n  bombing: [strike]\n")
+    with pytest.raises(events.LexiconError, match="status_cues.bombing: not one of"):
+        events.load_lexicon(path)
 
 
 def test_every_sense_in_the_bundled_lexicon_has_a_valid_code():

@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from .. import ontology
 
+CUE_STATUSES = frozenset({"expected", "hypothetical", "negated", "alleged"})
+
 
 class LexiconError(ValueError):
     pass
@@ -196,6 +198,10 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     lex.light_verbs = frozenset(data.get("light_verbs") or [])
     lex.object_control = frozenset(data.get("object_control") or [])
     for status, verbs in (data.get("status_cues") or {}).items():
+        if status not in CUE_STATUSES:
+            raise LexiconError(
+                f"{source}: status_cues.{status}: not one of {', '.join(sorted(CUE_STATUSES))}"
+            )
         for v in verbs:
             lex.status_cues.setdefault(str(v), status)
     return lex
