@@ -528,3 +528,9 @@ def test_the_construction_table_covers_every_type_in_every_construction():
     cells = {(p.values[0], p.values[1]) for p in _constructions() if not p.marks}
     missing = [(p, c) for p in ontology.PLOVER_TYPES for c in CONSTRUCTIONS if (p, c) not in cells]
     assert not missing
+
+
+def test_an_agentless_release_is_by_whoever_held_them():
+    text = "Gunmen abducted 30 Nigerian students in Kaduna last week. The students were freed on Tuesday."
+    found = [(e.source.name, e.plover) for e in analyze(text).events if e.source]
+    assert any("Gunmen" in s and p == "RETREAT" for s, p in found), found

@@ -145,6 +145,25 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 return [ref]
         return []
 
+    def _implied_captor(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
+        """ "Close to 200 passengers had been freed", "the ban was lifted": an agentless passive that undoes
+        a coercive act (a release, an easing) is by whoever did that act to the same side."""
+        if not cameo.startswith("08") or not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
+        ):
+            return []
+        if any(c.dep_ == "agent" for c in trigger.children):
+            return []
+        for i, code, src, tgt in reversed(self.deeds):
+            if (
+                i < trigger.i
+                and code[:2] in ("16", "17", "18")
+                and tgt is not None
+                and any(_same(tgt, t) for t in targets)
+            ):
+                return [src]
+        return []
+
     def _foreteller(self, trigger) -> ActorRef | None:
         """Who says what the trigger tells: the subject of the verb of saying whose clause holds it, or the
         speaker of the quotation it is in."""
@@ -185,8 +204,10 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             source, target = self.relations[relation]
             sources, targets = [x for x in [source] if x], [x for x in [target] if x]
         if not sources and targets:
-            sources = self._implied_state(trigger, code.code, targets) or self._implied_attacker(
-                trigger, code.code, targets
+            sources = (
+                self._implied_state(trigger, code.code, targets)
+                or self._implied_attacker(trigger, code.code, targets)
+                or self._implied_captor(trigger, code.code, targets)
             )
         if not sources:
             return []  # who acted is not said (or not understood): no event rather than half a one
