@@ -534,3 +534,24 @@ def test_an_agentless_release_is_by_whoever_held_them():
     text = "Gunmen abducted 30 Nigerian students in Kaduna last week. The students were freed on Tuesday."
     found = [(e.source.name, e.plover) for e in analyze(text).events if e.source]
     assert any("Gunmen" in s and p == "RETREAT" for s, p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The U.N. Security Council adopted a resolution on Monday. The resolution calls on Israel to allow aid.",
+            (None, "REQUEST", "ISR", "occurred"),
+        ),
+        (
+            "China's new regulation bans foreign journalists from entering Tibet.",
+            ("CHN", "COERCE", None, "occurred"),
+        ),
+        (
+            "A report by Amnesty International accused Ethiopian forces of killing civilians.",
+            (None, "ACCUSE", "ETH", "occurred"),
+        ),
+    ],
+)
+def test_a_document_acts_for_whoever_issued_it(text, event):
+    assert event in coded(text)

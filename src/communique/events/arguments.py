@@ -17,6 +17,7 @@ from .words import (
     CHARGES,
     CIVILIAN_PLACES,
     CLAIMS,
+    DOCUMENTS,
     FIRST_PERSON,
     GROUP_WORDS,
     LEGAL_CHARGES,
@@ -223,7 +224,27 @@ class Arguments:
             agents = [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
             return [r for t in agents for r in self._refs(t, agent=True) or self._doer(t)]
-        return [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True) or self._doer(t)]
+        return [
+            r
+            for t in self._subject_tokens(verb)
+            for r in self._refs(t, agent=True) or self._doer(t) or self._author(t)
+        ]
+
+    def _author(self, document: Token) -> list[ActorRef]:
+        """ "A report by Amnesty International accused ...", "China's new regulation bans ...", "the Council
+        adopted a resolution ... The resolution calls on ...": a document acts for whoever issued it."""
+        if document.lemma_.lower() not in DOCUMENTS:
+            return []
+        owner = self._owner(document, places=False)
+        if owner is not None:
+            return [owner]
+        if not any(d.lower_ in ("the", "this", "that") for d in document.children):
+            return []
+        start = self.index._sentences()[max(0, self.index._sentence_index(document) - 3)].start
+        for t in reversed(self.doc[start : document.i]):
+            if t.lemma_ == document.lemma_ and t.dep_ == "dobj":  # "adopted a resolution", "filed a lawsuit"
+                return [r for s in self._subject_tokens(t.head) for r in self._refs(s, agent=True)]
+        return []
 
     def _armed_they(self, verb: Token) -> list[ActorRef]:
         """ "... moments with the Baloch Liberation Army. 'They shot and killed people'": "they" who use force,

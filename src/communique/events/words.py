@@ -179,3 +179,9 @@ ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appo
 LEGAL_CHARGES = frozenset({"charge", "indictment", "count"})
 # what an attitude is toward: "concerned about", "alarmed by", "disappointed with", "angry at", "worried over"
 ATTITUDE_PREPS = frozenset({"about", "over", "by", "with", "at", "regarding"})
+# documents that act for whoever issued them ("the resolution calls on", "a report accused")
+DOCUMENTS = frozenset({
+    "report", "resolution", "statement", "regulation", "law", "decree", "order", "ruling", "verdict", "lawsuit",
+    "suit", "letter", "communique", "declaration", "bill", "directive", "ordinance", "indictment", "petition",
+    "complaint", "memo", "memorandum", "edict", "warrant", "sanction",
+})  # fmt: skip
