@@ -53,6 +53,12 @@ OVERRIDES = {
         "yield",
         "crosswalk says 'change', its sub-codes 1051-1056 and the manual say 'yield'",
     ),
+    "085": (
+        "CONCEDE",
+        None,
+        "crosswalk says RETREAT 'ease'; easing sanctions is a concession, not one of the manual's RETREAT modes"
+        " (withdraw, release, disarm, ceasefire, access, resign)",
+    ),
 }
 
 # CAMEO region codes (CAMEO.country lookup rows that name a region rather than a country or place).
