@@ -328,3 +328,22 @@ def test_a_name_taken_for_a_body_with_a_persons_title_after_it_is_a_person(nlp):
     )
     person = [a for a in index.actors if a.name.endswith("Ramotswe")]
     assert person and all(a.kind == "person" for a in person)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "who"),
+    [
+        ("Health Minister Rosa Lind spoke to parliament. Later the health minister left for Oslo.", "minister",
+         "Rosa Lind"),
+        ("Prime Minister Arun Mehta arrived in Lima. The prime minister met the mayor.", "minister", "Arun Mehta"),
+        ("U.N. Secretary-General Peter Novak spoke on Monday. The secretary-general said the talks would go on.",
+         "general", "Peter Novak"),
+    ],
+)  # fmt: skip
+def test_the_words_of_an_office_point_back_to_its_holder(nlp, text, word, who):
+    doc = nlp(text)
+    index = actors.find_actors(doc)
+    token = [t for t in doc if t.lower_ == word][-1]
+    ref = index.ref(token, agent=True)
+    assert ref is not None and ref.name == who
+

@@ -263,8 +263,16 @@ class ActorIndex:
             role = token.lemma_.lower()
             # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
             # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
-            if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "acl", "poss", "compound")
+            # the words of an office are no description of someone new: "the prime minister", "the
+            # secretary-general", "the health minister" (a common noun before it, not a name)
+            the = list(token.children) + [
+                g for c in token.children if c.dep_ == "compound" for g in c.children
+            ]
+            if any(d.lower_ == "the" for d in the) and not any(
+                (
+                    d.dep_ in ("prep", "acl", "poss", "compound")
+                    and not (d.dep_ == "compound" and _nominal(d) and d.i not in self.token_actor)
+                )
                 or (d.dep_ == "amod" and d.i in self.adjectives)
                 or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
                 for d in token.children
