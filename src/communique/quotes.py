@@ -759,7 +759,41 @@ class _Finder:
         found = self._subject_any(verb)
         if found is not None and self._para_bounds(found.idx) != self._para_bounds(verb.idx):
             return None
+        if found is None and verb.lemma_.lower() in self.lex.speech:
+            found = self._name_before(verb)
+        if found is not None and found.pos_ in ("NOUN", "PROPN") and self.index.ref(found) is None:
+            # "Trump, in an interview with Fox News' show, dodged ... but said": the parser made "show" the
+            # subject; the person the sentence opens with speaks
+            sent = verb.sent
+            opening = self.index.opening_name(sent)
+            if opening is not None and self.index.actors[opening].kind == "person" and found.i > sent.start:
+                return self.doc[self.index.token_span[sent.start][1] - 1]
         return found
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """ "In an interview with VOA, Ahmed Rashid, a journalist, said ...": a cue the parser left without a
+        subject has for speaker the person named right before it (or before the appositive that ends there)."""
+        doc = self.doc
+        j = verb.i - 1
+        while j >= verb.sent.start and doc[j].is_punct and not self._is_mark_token(doc[j]):
+            j -= 1
+        if j < verb.sent.start or self.quote_of[j] >= 0 or doc[j + 1].text != "," and j + 1 != verb.i:
+            return None
+        person = self._person_at(j)
+        if person is None and doc[j + 1].text == ",":
+            # the name before the appositive that ends there: back to the comma that opens it
+            k = j
+            while k > verb.sent.start and doc[k].text != "," and not doc[k].is_sent_start:
+                if self.quote_of[k] >= 0 or self._is_mark_token(doc[k]) or doc[k].pos_ in ("VERB", "AUX"):
+                    return None
+                k -= 1
+            if doc[k].text == "," and k - 1 >= verb.sent.start:
+                person = self._person_at(k - 1)
+        return person
+
+    def _person_at(self, i: int) -> Token | None:
+        actor = self.index.actor_of(self.doc[i])
+        return self.doc[i] if actor is not None and actor.kind == "person" and self.quote_of[i] < 0 else None
 
     def _subject_any(self, verb: Token) -> Token | None:
         v = verb
