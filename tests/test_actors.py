@@ -360,3 +360,27 @@ def test_a_sentence_opening_with_a_name_set_off_by_commas_is_about_that_person(n
     assert index.actors[index.opening_name(second)].name == "Tom Okafor"
     he = [t for t in doc if t.lower_ == "he"][0]
     assert index.ref(he).name == "Tom Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a title or honorific gives the gender
+        ("Ms. Rosa Lind, the health minister, met Mr. Arun Mehta on Monday. Mehta said the hospitals needed "
+         "money. Later she said the plan was ready.", "Rosa Lind"),
+        # so does a pronoun with only one person before it in its sentence
+        ("Rosa Lind said her ministry was ready. Arun Mehta said his party would vote against it. Later she "
+         "said the plan was ready.", "Rosa Lind"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_is_not_a_person_of_the_other_gender(nlp, text, who):
+    doc = nlp(text)
+    index = actors.find_actors(doc)
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert index.ref(she).name == who
+
+
+def test_a_pronoun_of_a_person_of_unknown_gender_still_resolves(nlp):
+    doc = nlp("Kim Sato met the minister on Monday. Later she said the plan was ready.")
+    she = [t for t in doc if t.lower_ == "she"][0]
+    assert actors.find_actors(doc).ref(she).name == "Kim Sato"

@@ -75,6 +75,7 @@ class ActorIndex:
     # built, and the later stages ask about the same words again and again)
     _resolved: dict[int, int | None] = field(default_factory=dict)
     _quoted: list[bool] | None = None
+    _genders: dict[int, str] | None = None  # id of a person actor -> "m" or "f", where the article says
 
     # ----- the API the later stages use -----
 
@@ -227,7 +228,13 @@ class ActorIndex:
                 ):
                     return a
         if lower in PRONOUNS_PERSON:
-            return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
+            gender = PRONOUN_GENDER[lower]
+            return self._antecedent(
+                token,
+                lambda a: (
+                    (a.kind == PERSON or id(a) in self.individuals) and self._gender(a) in (None, gender)
+                ),
+            )
         if lower in PRONOUNS_THING:
             if _impersonal(token):
                 return None  # "it was too early to discuss", "it is clear that"
@@ -283,6 +290,53 @@ class ActorIndex:
                     window=40,
                 )
         return None
+
+    def _gender(self, actor: Actor) -> str | None:
+        """A person's gender as the article gives it ("Mr.", "spokeswoman", "Vega said his ..."), if it does."""
+        if self._genders is None:
+            self._genders = self._person_genders()
+        return self._genders.get(id(actor))
+
+    def _person_genders(self) -> dict[int, str]:
+        doc = self.doc
+        votes: dict[int, Counter[str]] = {}
+        people = {i: a for i, a in enumerate(self.actors) if a.kind == PERSON}
+
+        def vote(a: int, gender: str | None, weight: int = 1) -> None:
+            if gender is not None and a in people:
+                votes.setdefault(a, Counter())[gender] += weight
+
+        for i, a in self.token_actor.items():
+            vote(a, GENDERED_WORDS.get(doc[i].lower_), 3)  # "Mr. Novak", "the spokeswoman" (apposed)
+            start = self.token_span.get(i, (i, i))[0]
+            if start == i:
+                # a title before the name: "Congresswoman Jane Roe", "Ms. Roe"
+                for t in reversed(doc[max(0, i - 3) : i]):
+                    if t.is_punct or t.i in self.token_actor:
+                        break
+                    vote(a, GENDERED_WORDS.get(t.lower_), 3)
+        # "Vega said his plan ...", "Lopes said she ...": a pronoun with one person before it in its sentence
+        allowed = self._outside_quotes(doc[0]) if len(doc) else None
+        for t in doc:
+            if (
+                t.lower_ not in PRONOUN_GENDER
+                or t.dep_ not in ("nsubj", "nsubjpass", "poss")
+                or not allowed(t.i)
+            ):
+                continue
+            before = {
+                self.token_actor[i]
+                for i in range(t.sent.start, t.i)
+                if i in self.token_actor and self.token_actor[i] in people and allowed(i)
+            }
+            if len(before) == 1:
+                vote(before.pop(), PRONOUN_GENDER[t.lower_])
+        out: dict[int, str] = {}
+        for a, c in votes.items():
+            (g1, n1), *rest = c.most_common()
+            if not rest or rest[0][1] < n1:
+                out[id(self.actors[a])] = g1
+        return out
 
     def _subject_antecedent(
         self, token: Token, same: set[str], accept, window: int = 3, depth: int = 0
@@ -429,6 +483,18 @@ PERSON_TITLES = {
     "student", "teacher", "doctor", "nurse", "author", "editor", "journalist", "commander", "owner", "mother",
     "father", "son", "daughter", "wife", "husband", "fellow", "lecturer", "scientist", "senator", "lawmaker",
     "governor", "mayor", "aficionado", "veteran", "worker", "campaigner", "scholar", "historian",
+}  # fmt: skip
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}  # fmt: skip
+# words that give a person's gender: honorifics, titles and family nouns ("Ms. Roe", "the spokeswoman")
+GENDERED_WORDS = {
+    **dict.fromkeys(["mr.", "mr", "sir", "lord", "spokesman", "congressman", "businessman", "policeman",
+                     "councilman", "father", "husband", "son", "brother", "grandfather", "king", "prince",
+                     "widower", "uncle", "nephew"], "m"),
+    **dict.fromkeys(["mrs.", "mrs", "ms.", "ms", "miss", "madam", "madame", "dame", "lady", "spokeswoman",
+                     "congresswoman", "businesswoman", "policewoman", "councilwoman", "chairwoman", "mother",
+                     "wife", "daughter", "sister", "grandmother", "queen", "princess", "widow", "aunt",
+                     "niece", "actress"], "f"),
 }  # fmt: skip
 # nouns for a part of a body that acts for it ("the U.N. rights office", "the EU delegation")
 OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat", "commission", "council", "committee",
