@@ -827,3 +827,21 @@ def test_the_opening_name_speaks_when_the_parser_made_another_word_the_subject(n
     show.dep_, show.head = "nsubj", dodged
     q = one(find_quotes(doc, find_actors(doc)), "direct", "strike will go on")
     assert speaker(q)[0] == "Tom Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # a document named again: the author of the one the text spoke of
+        ("The Kenyan government said in a statement that the border would reopen. The statement added that "
+         "“all travelers must carry a valid passport.”", "valid passport", "Kenyan government"),
+        ("“The talks were useful,” said a statement from the foreign ministry. “We are ready to help,” the "
+         "statement said.", "ready to help", "ministry"),
+        # a description, not a name: the person the text spoke of
+        ("“Prices have doubled since January,” said Joao Pinto, who sells vegetables at the market. “The "
+         "situation is very difficult,” the 45-year-old father of three said.", "very difficult", "Joao Pinto"),
+    ],
+)  # fmt: skip
+def test_speakers_named_before_by_a_document_or_a_description(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), None, quoted)
+    assert speaker(q)[0] is not None and speaker(q)[0].endswith(who)

@@ -59,7 +59,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex
+from . import gazetteer as gz
+from .actors import ActorIndex, role_at
 from .model import Actor, ActorRef, Quote, Span
 
 # ---------------------------------------------------------------------------------------------- lexicon
@@ -860,6 +861,8 @@ class _Finder:
             group.text, group.start, group.end = s.text, s.start_char, s.end_char
             return group
         ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
+        if ref is None:
+            ref = self._described(token)
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
@@ -869,6 +872,18 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _described(self, token: Token) -> ActorRef | None:
+        """A speaker the text describes rather than names ("said the young professional in his 30s", "the
+        45-year-old mother of three said"): the person the text last spoke of. An office ("the envoy") the
+        resolution could not match is someone named without their office."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in self.lex.source_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        office = role_at(token, gz.load()) is not None
+        found = self.index.person_antecedent(token, lambda a: not office or a.role is None)
+        return None if found is None else self.index.ref(self.doc[found], agent=True)
 
     def _apposed(self, token: Token) -> ActorRef | None:
         """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
@@ -884,6 +899,33 @@ class _Finder:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
             if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
                 return ref
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
+            c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children
+        ):
+            return self._earlier_author(token)
+        return None
+
+    def _earlier_author(self, token: Token) -> ActorRef | None:
+        """ "The statement said": the author of the document of that name the text spoke of just before ("X
+        said in a statement", "a statement from X", "X's statement"), within this sentence and the two before."""
+        lemma = token.lemma_.lower()
+        first = self.doc[max(0, token.sent.start - 1)].sent.start
+        first = self.doc[max(0, first - 1)].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.quote_of[i] >= 0:
+                continue
+            ref = self._author(t) if any(c.dep_ in ("poss", "compound", "prep") for c in t.children) else None
+            if ref is None and t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via"):
+                verb = t.head.head  # "X said in a statement"
+                subject = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if subject is not None and subject.lemma_.lower() not in self.lex.source_nouns:
+                    ref = self.index.ref(subject, agent=True)
+            if ref is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
+                subject = self._subject(t.head)  # "X issued a statement"
+                if subject is not None and subject.lemma_.lower() not in self.lex.source_nouns:
+                    ref = self.index.ref(subject, agent=True)
+            return ref
         return None
 
     def _people_of_group(self, token: Token) -> ActorRef | None:
