@@ -790,12 +790,6 @@ class _Builder:
                     self._claim(_Mention(s, t, PERSON))
             elif t - s == 1 and doc[s].text in surnames:
                 continue  # a person's surname the recognizer took for a place or body; linked later
-            elif (
-                t - s == 1
-                and doc[s].pos_ == "PROPN"
-                and sum(_one_edit(doc[s].text, n) for n in surnames) == 1
-            ):
-                self._claim(_Mention(s, t, PERSON))  # the same, misspelt by one letter: linked below
             elif e.label_ in ("ORG", "FAC") and self._titled_person(s, t):
                 # "Siyoka Simasiku, director at ...": a name whose appositive is a person's title
                 while (
@@ -925,11 +919,6 @@ class _Builder:
                         people[k] = (a, words)
                         target = a
                         break
-            if target is None and len(bare) == 1:
-                # "Geir Pedersen ... Pederson said": a surname misspelt by one letter is the person named
-                near = {a for a, full in people if len(full) >= 2 and _one_edit(bare[0], full[-1])}
-                if len(near) == 1:
-                    target = near.pop()
             if target is None:
                 target = self._new_actor(text, PERSON, None, None)
                 people.append((target, words))
@@ -1591,17 +1580,6 @@ def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
     actor.sector = actor.sector or entry.sector
     if len(entry.name) > len(actor.name) and actor.name in entry.name:
         actor.name = entry.name
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Two names of five letters or more with the same first letter that one letter changed, added or
-    dropped makes the same ("Pederson", "Pedersen")."""
-    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _without_honorifics(words: tuple[str, ...]) -> tuple[str, ...]:
