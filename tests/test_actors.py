@@ -311,15 +311,6 @@ def test_an_unplaced_body_is_of_the_one_country_its_sentence_names(nlp):
     assert by_name(find(nlp, text), "Freedom Alliance Party").country == "ALB"
 
 
-def test_a_name_taken_for_a_body_with_a_persons_title_after_it_is_a_person(nlp):
-    index = find(
-        nlp,
-        "Tumelo Ramotswe, director at the wildlife coalition, says villages will lose income from the ban.",
-    )
-    person = [a for a in index.actors if a.name.endswith("Ramotswe")]
-    assert person and all(a.kind == "person" for a in person)
-
-
 @pytest.mark.parametrize(
     ("text", "word", "who"),
     [

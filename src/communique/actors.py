@@ -483,16 +483,6 @@ class ActorIndex:
         return None
 
 
-# nouns that name a person by position or trade ("director at ...", "a spokeswoman for ...")
-PERSON_TITLES = {
-    "director", "head", "chief", "founder", "co-founder", "manager", "coordinator", "chair", "chairman",
-    "chairwoman", "chairperson", "president", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-    "official", "adviser", "advisor", "ambassador", "envoy", "analyst", "professor", "researcher", "expert",
-    "economist", "lawyer", "member", "leader", "executive", "officer", "activist", "resident", "farmer",
-    "student", "teacher", "doctor", "nurse", "author", "editor", "journalist", "commander", "owner", "mother",
-    "father", "son", "daughter", "wife", "husband", "fellow", "lecturer", "scientist", "senator", "lawmaker",
-    "governor", "mayor", "aficionado", "veteran", "worker", "campaigner", "scholar", "historian",
-}  # fmt: skip
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}  # fmt: skip
 # words that give a person's gender: honorifics, titles and family nouns ("Ms. Roe", "the spokeswoman")
@@ -790,16 +780,6 @@ class _Builder:
                     self._claim(_Mention(s, t, PERSON))
             elif t - s == 1 and doc[s].text in surnames:
                 continue  # a person's surname the recognizer took for a place or body; linked later
-            elif e.label_ in ("ORG", "FAC") and self._titled_person(s, t):
-                # "Siyoka Simasiku, director at ...": a name whose appositive is a person's title
-                while (
-                    s > 0
-                    and not self.taken[s - 1]
-                    and doc[s - 1].pos_ == "PROPN"
-                    and doc[s - 1].dep_ == "compound"
-                ):
-                    s -= 1
-                self._claim(_Mention(s, t, PERSON))
             elif e.label_ in ("ORG", "FAC"):
                 self._claim(_Mention(s, t, ORGANIZATION))
             elif e.label_ in ("GPE", "LOC"):
@@ -814,25 +794,6 @@ class _Builder:
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, None)))
             elif e.label_ == "NORP" and doc[t - 1].tag_ in ("NNPS", "NNS"):
                 self._claim(_Mention(s, t, GROUP))
-
-    def _titled_person(self, s: int, t: int) -> bool:
-        """A name the recognizer took for a body whose appositive gives a person's title ("Siyoka Simasiku,
-        director at ...", "Jane Roe, a spokeswoman for ..."), and no word of a body's name in it."""
-        doc = self.doc
-        words = [w.lower_ for w in doc[s:t]]
-        if not all(w.pos_ == "PROPN" and w.is_title for w in doc[s:t]) or any(
-            (w,) in self.g.organisation_words for w in words
-        ):
-            return False
-        head = doc[t - 1]
-        return (
-            t < len(doc)
-            and doc[t].text == ","
-            and any(
-                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_TITLES
-                for c in head.rights
-            )
-        )
 
     def _after_title(self, s: int, t: int) -> bool:
         """Whether the name ``doc[s:t]`` (two words or more) follows a capitalised title ("Mayor", "Minister")."""
