@@ -432,21 +432,8 @@ class ActorIndex:
                 found = self._latest_mention(sent.start, sent.end, accept, allowed)
                 if found is not None:
                     return found
-            found = self.opening_name(sent)
-            if found is not None and accept(self.actors[found]):
-                return found
         first_allowed = sents[max(0, here - window)].start
         return self._latest_mention(first_allowed, token.i, accept, allowed)
-
-    def opening_name(self, sent: SpacySpan) -> int | None:
-        """The actor a sentence opens with, set off by a comma, that the parser did not make a subject:
-        "Trump, in an interview with Fox News' show, dodged ..." is about Trump, whatever the parse."""
-        span = self.token_span.get(sent.start)
-        if span is None or span[0] != sent.start or span[1] >= sent.end or self.doc[span[1]].text != ",":
-            return None
-        if any(self.doc[i].dep_ in ("nsubj", "nsubjpass", "poss") for i in range(*span)):
-            return None  # a subject the search above has seen, or "Trump's aides, ..."
-        return self.token_actor.get(sent.start)
 
     def _latest_mention(self, start: int, end: int, accept, allowed) -> int | None:
         """The actor of the latest mention in tokens [start, end) that ``accept``s, at an ``allowed`` token."""

@@ -762,13 +762,6 @@ class _Finder:
             return None
         if found is None and verb.lemma_.lower() in self.lex.speech:
             found = self._name_before(verb)
-        if found is not None and found.pos_ in ("NOUN", "PROPN") and self.index.ref(found) is None:
-            # "Trump, in an interview with Fox News' show, dodged ... but said": the parser made "show" the
-            # subject; the person the sentence opens with speaks
-            sent = verb.sent
-            opening = self.index.opening_name(sent)
-            if opening is not None and self.index.actors[opening].kind == "person" and found.i > sent.start:
-                return self.doc[self.index.token_span[sent.start][1] - 1]
         return found
 
     def _name_before(self, verb: Token) -> Token | None:
