@@ -75,7 +75,6 @@ class ActorIndex:
     # built, and the later stages ask about the same words again and again)
     _resolved: dict[int, int | None] = field(default_factory=dict)
     _quoted: list[bool] | None = None
-    _genders: dict[int, str] | None = None  # id of a person actor -> "m" or "f", where the article says
 
     # ----- the API the later stages use -----
 
@@ -228,13 +227,7 @@ class ActorIndex:
                 ):
                     return a
         if lower in PRONOUNS_PERSON:
-            gender = PRONOUN_GENDER[lower]
-            return self._antecedent(
-                token,
-                lambda a: (
-                    (a.kind == PERSON or id(a) in self.individuals) and self._gender(a) in (None, gender)
-                ),
-            )
+            return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
         if lower in PRONOUNS_THING:
             if _impersonal(token):
                 return None  # "it was too early to discuss", "it is clear that"
@@ -270,16 +263,8 @@ class ActorIndex:
             role = token.lemma_.lower()
             # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
             # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
-            # the words of an office are no description of someone new: "the prime minister", "the
-            # secretary-general", "the health minister" (a common noun before it, not a name)
-            the = list(token.children) + [
-                g for c in token.children if c.dep_ == "compound" for g in c.children
-            ]
-            if any(d.lower_ == "the" for d in the) and not any(
-                (
-                    d.dep_ in ("prep", "acl", "poss", "compound")
-                    and not (d.dep_ == "compound" and _nominal(d) and d.i not in self.token_actor)
-                )
+            if any(d.lower_ == "the" for d in token.children) and not any(
+                d.dep_ in ("prep", "acl", "poss", "compound")
                 or (d.dep_ == "amod" and d.i in self.adjectives)
                 or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
                 for d in token.children
@@ -299,53 +284,6 @@ class ActorIndex:
             return None
         # its latest mention before the token
         return max((i for i, x in self.token_actor.items() if x == a and i < token.i), default=None)
-
-    def _gender(self, actor: Actor) -> str | None:
-        """A person's gender as the article gives it ("Mr.", "spokeswoman", "Vega said his ..."), if it does."""
-        if self._genders is None:
-            self._genders = self._person_genders()
-        return self._genders.get(id(actor))
-
-    def _person_genders(self) -> dict[int, str]:
-        doc = self.doc
-        votes: dict[int, Counter[str]] = {}
-        people = {i: a for i, a in enumerate(self.actors) if a.kind == PERSON}
-
-        def vote(a: int, gender: str | None, weight: int = 1) -> None:
-            if gender is not None and a in people:
-                votes.setdefault(a, Counter())[gender] += weight
-
-        for i, a in self.token_actor.items():
-            vote(a, GENDERED_WORDS.get(doc[i].lower_), 3)  # "Mr. Novak", "the spokeswoman" (apposed)
-            start = self.token_span.get(i, (i, i))[0]
-            if start == i:
-                # a title before the name: "Congresswoman Jane Roe", "Ms. Roe"
-                for t in reversed(doc[max(0, i - 3) : i]):
-                    if t.is_punct or t.i in self.token_actor:
-                        break
-                    vote(a, GENDERED_WORDS.get(t.lower_), 3)
-        # "Vega said his plan ...", "Lopes said she ...": a pronoun with one person before it in its sentence
-        allowed = self._outside_quotes(doc[0]) if len(doc) else None
-        for t in doc:
-            if (
-                t.lower_ not in PRONOUN_GENDER
-                or t.dep_ not in ("nsubj", "nsubjpass", "poss")
-                or not allowed(t.i)
-            ):
-                continue
-            before = {
-                self.token_actor[i]
-                for i in range(t.sent.start, t.i)
-                if i in self.token_actor and self.token_actor[i] in people and allowed(i)
-            }
-            if len(before) == 1:
-                vote(before.pop(), PRONOUN_GENDER[t.lower_])
-        out: dict[int, str] = {}
-        for a, c in votes.items():
-            (g1, n1), *rest = c.most_common()
-            if not rest or rest[0][1] < n1:
-                out[id(self.actors[a])] = g1
-        return out
 
     def _subject_antecedent(
         self, token: Token, same: set[str], accept, window: int = 3, depth: int = 0
@@ -470,18 +408,6 @@ class ActorIndex:
         return None
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-                  "herself": "f"}  # fmt: skip
-# words that give a person's gender: honorifics, titles and family nouns ("Ms. Roe", "the spokeswoman")
-GENDERED_WORDS = {
-    **dict.fromkeys(["mr.", "mr", "sir", "lord", "spokesman", "congressman", "businessman", "policeman",
-                     "councilman", "father", "husband", "son", "brother", "grandfather", "king", "prince",
-                     "widower", "uncle", "nephew"], "m"),
-    **dict.fromkeys(["mrs.", "mrs", "ms.", "ms", "miss", "madam", "madame", "dame", "lady", "spokeswoman",
-                     "congresswoman", "businesswoman", "policewoman", "councilwoman", "chairwoman", "mother",
-                     "wife", "daughter", "sister", "grandmother", "queen", "princess", "widow", "aunt",
-                     "niece", "actress"], "f"),
-}  # fmt: skip
 # nouns for a part of a body that acts for it ("the U.N. rights office", "the EU delegation")
 OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat", "commission", "council", "committee",
            "team", "embassy", "consulate", "branch", "wing", "unit", "program", "programme", "fund", "panel",
