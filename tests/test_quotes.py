@@ -831,3 +831,12 @@ def test_a_cue_the_parser_left_without_subject_has_the_name_before_it_for_speake
 def test_speakers_named_before_by_a_document_or_a_description(nlp, text, quoted, who):
     q = one(quotes_of(nlp, text), None, quoted)
     assert speaker(q)[0] is not None and speaker(q)[0].endswith(who)
+
+
+def test_one_person_named_by_office_and_country_is_the_person_of_that_country_spoken_of(nlp):
+    text = (
+        "Deputy Foreign Minister Sergei Orlov of Russia spoke to reporters in Moscow. The Russian official said the "
+        "talks were “a waste of time.”"
+    )
+    q = one(quotes_of(nlp, text), "mixed", "waste of time")
+    assert speaker(q) == ("Sergei Orlov", "The Russian official")

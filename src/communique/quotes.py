@@ -60,7 +60,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from . import gazetteer as gz
-from .actors import ActorIndex, role_at
+from .actors import COLLECTIVE, ActorIndex, role_at
 from .model import Actor, ActorRef, Quote, Span
 
 # ---------------------------------------------------------------------------------------------- lexicon
@@ -856,6 +856,8 @@ class _Finder:
         ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
         if ref is None:
             ref = self._described(token)
+        elif ref.kind == "group" and (person := self._office_holder(token, ref)) is not None:
+            ref = person
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
@@ -876,6 +878,22 @@ class _Finder:
             return None
         office = role_at(token, gz.load()) is not None
         found = self.index.person_antecedent(token, lambda a: not office or a.role is None)
+        return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _office_holder(self, token: Token, group: ActorRef) -> ActorRef | None:
+        """ "The Ukrainian leader said": one person named by office and country is the person of that country
+        the text last spoke of, when the office fits (their own, none known, or "leader", "official")."""
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NN" or lemma in COLLECTIVE or group.country is None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+
+        def fits(a) -> bool:
+            role = a.role.split()[-1] if a.role else None
+            return a.country == group.country and (role in (None, lemma) or lemma in ("leader", "official"))
+
+        found = self.index.person_antecedent(token, fits)
         return None if found is None else self.index.ref(self.doc[found], agent=True)
 
     def _apposed(self, token: Token) -> ActorRef | None:
