@@ -840,3 +840,13 @@ def test_one_person_named_by_office_and_country_is_the_person_of_that_country_sp
     )
     q = one(quotes_of(nlp, text), "mixed", "waste of time")
     assert speaker(q) == ("Sergei Orlov", "The Russian official")
+
+
+def test_according_to_closing_a_sentence_after_a_comma_qualifies_all_of_it(nlp):
+    text = (
+        "Ortiz is one of at least 40 people held by the police this year and the third person held by a city "
+        "patrol officer, according to a newspaper database of such arrests."
+    )
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith("Ortiz is one of") and q.text.endswith("patrol officer")
+    assert speaker(q)[1] == "a newspaper database of such arrests"

@@ -665,7 +665,19 @@ class _Finder:
             return None
         head = t.head
         content = None
-        if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+        sent = t.sent
+        if (
+            t.i > sent.start
+            and doc[t.i - 1].text == ","
+            and all(w.is_punct or w.is_space for w in doc[phrase_end : sent.end])
+            and not any(self._is_mark_token(w) for w in doc[phrase_end : sent.end])
+        ):
+            # "Scott is one of 707 people shot by police this year, according to a database": a phrase that
+            # closes the sentence after a comma qualifies all of it, wherever the parser hung it
+            content = self._trim(sent.start, t.i - 1)
+        elif t.i == sent.start and phrase_end < sent.end and doc[phrase_end].text == ",":
+            content = self._trim(phrase_end + 1, sent.end)  # "According to X, ...": the rest of the sentence
+        if content is None and head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             content = self._range_without(head, t)
         if content is None:
             # the parse went astray ("According to X, ..." as the root): the rest of the sentence, or what
