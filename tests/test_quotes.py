@@ -850,3 +850,17 @@ def test_according_to_closing_a_sentence_after_a_comma_qualifies_all_of_it(nlp):
     q = one(quotes_of(nlp, text), "indirect")
     assert q.text.startswith("Ortiz is one of") and q.text.endswith("patrol officer")
     assert speaker(q)[1] == "a newspaper database of such arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        ("Recent surveys show the mayor with a narrow lead among older voters.", "the mayor with a narrow lead",
+         "Recent surveys"),
+        ("The central bank pointed to rising food prices as the main cause of inflation.", "rising food prices",
+         "The central bank"),
+    ],
+)  # fmt: skip
+def test_what_a_record_shows_of_its_object_and_what_someone_points_to(nlp, text, content, who):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith(content) and speaker(q)[1] == who

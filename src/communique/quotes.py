@@ -484,6 +484,14 @@ class _Finder:
         ):
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
             objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
+            if objs and lemma in lex.evidence and lemma not in lex.object_verbs:
+                # "polls show Clinton with a narrow lead": what the record shows of its object
+                last = max(c.right_edge.i for c in objs)
+                objs += [
+                    c
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ == "with" and c.left_edge.i == last + 1
+                ]
             if objs:
                 content, via = self._range(objs, nominal=True), "object"
         if content is None and lemma in lex.object_preps:
