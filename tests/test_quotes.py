@@ -803,3 +803,64 @@ def test_headline_labels_and_names_are_not_quotes():
     assert quotes == []
     quotes, _ = title_quotes_of("Dock workers' union wins pay rise", "The union won a pay rise on Monday.")
     assert quotes == []
+
+
+def test_a_cue_the_parser_left_without_subject_has_the_name_before_it_for_speaker(nlp):
+    # "In an interview with X, NAME, appositive, said ...": the parser may join the name to X
+    text = (
+        "In an interview with VOA, Ahmed Farouk, a Pakistani journalist, said the army “has lost patience” "
+        "with the militants."
+    )
+    q = one(quotes_of(nlp, text), "mixed", "lost patience")
+    assert speaker(q)[0] == "Ahmed Farouk"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "who"),
+    [
+        # a document named again: the author of the one the text spoke of
+        ("The Kenyan government said in a statement that the border would reopen. The statement added that "
+         "“all travelers must carry a valid passport.”", "valid passport", "Kenyan government"),
+        ("“The talks were useful,” said a statement from the foreign ministry. “We are ready to help,” the "
+         "statement said.", "ready to help", "ministry"),
+        # a description, not a name: the person the text spoke of
+        ("“Prices have doubled since January,” said Joao Pinto, who sells vegetables at the market. “The "
+         "situation is very difficult,” the 45-year-old father of three said.", "very difficult", "Joao Pinto"),
+    ],
+)  # fmt: skip
+def test_speakers_named_before_by_a_document_or_a_description(nlp, text, quoted, who):
+    q = one(quotes_of(nlp, text), None, quoted)
+    assert speaker(q)[0] is not None and speaker(q)[0].endswith(who)
+
+
+def test_one_person_named_by_office_and_country_is_the_person_of_that_country_spoken_of(nlp):
+    text = (
+        "Deputy Foreign Minister Sergei Orlov of Russia spoke to reporters in Moscow. The Russian official said the "
+        "talks were “a waste of time.”"
+    )
+    q = one(quotes_of(nlp, text), "mixed", "waste of time")
+    assert speaker(q) == ("Sergei Orlov", "The Russian official")
+
+
+def test_according_to_closing_a_sentence_after_a_comma_qualifies_all_of_it(nlp):
+    text = (
+        "Ortiz is one of at least 40 people held by the police this year and the third person held by a city "
+        "patrol officer, according to a newspaper database of such arrests."
+    )
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith("Ortiz is one of") and q.text.endswith("patrol officer")
+    assert speaker(q)[1] == "a newspaper database of such arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        ("Recent surveys show the mayor with a narrow lead among older voters.", "the mayor with a narrow lead",
+         "Recent surveys"),
+        ("The central bank pointed to rising food prices as the main cause of inflation.", "rising food prices",
+         "The central bank"),
+    ],
+)  # fmt: skip
+def test_what_a_record_shows_of_its_object_and_what_someone_points_to(nlp, text, content, who):
+    q = one(quotes_of(nlp, text), "indirect")
+    assert q.text.startswith(content) and speaker(q)[1] == who

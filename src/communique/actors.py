@@ -276,6 +276,15 @@ class ActorIndex:
                 )
         return None
 
+    def person_antecedent(self, token: Token, accept) -> int | None:
+        """A mention (token index) of the person a description such as "the 45-year-old" points back to: the
+        most salient earlier person that ``accept``s."""
+        a = self._antecedent(token, lambda x: x.kind == PERSON and accept(x), window=4)
+        if a is None:
+            return None
+        # its latest mention before the token
+        return max((i for i, x in self.token_actor.items() if x == a and i < token.i), default=None)
+
     def _subject_antecedent(
         self, token: Token, same: set[str], accept, window: int = 3, depth: int = 0
     ) -> int | None:

@@ -59,7 +59,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex
+from . import gazetteer as gz
+from .actors import COLLECTIVE, ActorIndex, role_at
 from .model import Actor, ActorRef, Quote, Span
 
 # ---------------------------------------------------------------------------------------------- lexicon
@@ -483,6 +484,14 @@ class _Finder:
         ):
             objs = [c for c in children if c.dep_ in _CONTENT_DEPS and c.i > t.i]
             objs += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i]
+            if objs and lemma in lex.evidence and lemma not in lex.object_verbs:
+                # "polls show Clinton with a narrow lead": what the record shows of its object
+                last = max(c.right_edge.i for c in objs)
+                objs += [
+                    c
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ == "with" and c.left_edge.i == last + 1
+                ]
             if objs:
                 content, via = self._range(objs, nominal=True), "object"
         if content is None and lemma in lex.object_preps:
@@ -664,7 +673,19 @@ class _Finder:
             return None
         head = t.head
         content = None
-        if head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+        sent = t.sent
+        if (
+            t.i > sent.start
+            and doc[t.i - 1].text == ","
+            and all(w.is_punct or w.is_space for w in doc[phrase_end : sent.end])
+            and not any(self._is_mark_token(w) for w in doc[phrase_end : sent.end])
+        ):
+            # "Scott is one of 707 people shot by police this year, according to a database": a phrase that
+            # closes the sentence after a comma qualifies all of it, wherever the parser hung it
+            content = self._trim(sent.start, t.i - 1)
+        elif t.i == sent.start and phrase_end < sent.end and doc[phrase_end].text == ",":
+            content = self._trim(phrase_end + 1, sent.end)  # "According to X, ...": the rest of the sentence
+        if content is None and head.i != t.i and head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             content = self._range_without(head, t)
         if content is None:
             # the parse went astray ("According to X, ..." as the root): the rest of the sentence, or what
@@ -759,7 +780,34 @@ class _Finder:
         found = self._subject_any(verb)
         if found is not None and self._para_bounds(found.idx) != self._para_bounds(verb.idx):
             return None
+        if found is None and verb.lemma_.lower() in self.lex.speech:
+            found = self._name_before(verb)
         return found
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """ "In an interview with VOA, Ahmed Rashid, a journalist, said ...": a cue the parser left without a
+        subject has for speaker the person named right before it (or before the appositive that ends there)."""
+        doc = self.doc
+        j = verb.i - 1
+        while j >= verb.sent.start and doc[j].is_punct and not self._is_mark_token(doc[j]):
+            j -= 1
+        if j < verb.sent.start or self.quote_of[j] >= 0 or doc[j + 1].text != "," and j + 1 != verb.i:
+            return None
+        person = self._person_at(j)
+        if person is None and doc[j + 1].text == ",":
+            # the name before the appositive that ends there: back to the comma that opens it
+            k = j
+            while k > verb.sent.start and doc[k].text != "," and not doc[k].is_sent_start:
+                if self.quote_of[k] >= 0 or self._is_mark_token(doc[k]) or doc[k].pos_ in ("VERB", "AUX"):
+                    return None
+                k -= 1
+            if doc[k].text == "," and k - 1 >= verb.sent.start:
+                person = self._person_at(k - 1)
+        return person
+
+    def _person_at(self, i: int) -> Token | None:
+        actor = self.index.actor_of(self.doc[i])
+        return self.doc[i] if actor is not None and actor.kind == "person" and self.quote_of[i] < 0 else None
 
     def _subject_any(self, verb: Token) -> Token | None:
         v = verb
@@ -826,6 +874,10 @@ class _Finder:
             group.text, group.start, group.end = s.text, s.start_char, s.end_char
             return group
         ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
+        if ref is None:
+            ref = self._described(token)
+        elif ref.kind == "group" and (person := self._office_holder(token, ref)) is not None:
+            ref = person
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
         return self._ref(
@@ -835,6 +887,34 @@ class _Finder:
             text=self.doc[start:end].text,
             span=(start, end),
         )
+
+    def _described(self, token: Token) -> ActorRef | None:
+        """A speaker the text describes rather than names ("said the young professional in his 30s", "the
+        45-year-old mother of three said"): the person the text last spoke of. An office ("the envoy") the
+        resolution could not match is someone named without their office."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in self.lex.source_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        office = role_at(token, gz.load()) is not None
+        found = self.index.person_antecedent(token, lambda a: not office or a.role is None)
+        return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _office_holder(self, token: Token, group: ActorRef) -> ActorRef | None:
+        """ "The Ukrainian leader said": one person named by office and country is the person of that country
+        the text last spoke of, when the office fits (their own, none known, or "leader", "official")."""
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NN" or lemma in COLLECTIVE or group.country is None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+
+        def fits(a) -> bool:
+            role = a.role.split()[-1] if a.role else None
+            return a.country == group.country and (role in (None, lemma) or lemma in ("leader", "official"))
+
+        found = self.index.person_antecedent(token, fits)
+        return None if found is None else self.index.ref(self.doc[found], agent=True)
 
     def _apposed(self, token: Token) -> ActorRef | None:
         """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
@@ -850,6 +930,33 @@ class _Finder:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
             if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
                 return ref
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
+            c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children
+        ):
+            return self._earlier_author(token)
+        return None
+
+    def _earlier_author(self, token: Token) -> ActorRef | None:
+        """ "The statement said": the author of the document of that name the text spoke of just before ("X
+        said in a statement", "a statement from X", "X's statement"), within this sentence and the two before."""
+        lemma = token.lemma_.lower()
+        first = self.doc[max(0, token.sent.start - 1)].sent.start
+        first = self.doc[max(0, first - 1)].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.quote_of[i] >= 0:
+                continue
+            ref = self._author(t) if any(c.dep_ in ("poss", "compound", "prep") for c in t.children) else None
+            if ref is None and t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via"):
+                verb = t.head.head  # "X said in a statement"
+                subject = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if subject is not None and subject.lemma_.lower() not in self.lex.source_nouns:
+                    ref = self.index.ref(subject, agent=True)
+            if ref is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
+                subject = self._subject(t.head)  # "X issued a statement"
+                if subject is not None and subject.lemma_.lower() not in self.lex.source_nouns:
+                    ref = self.index.ref(subject, agent=True)
+            return ref
         return None
 
     def _people_of_group(self, token: Token) -> ActorRef | None:
