@@ -555,3 +555,19 @@ def test_an_agentless_release_is_by_whoever_held_them():
 )
 def test_a_document_acts_for_whoever_issued_it(text, event):
     assert event in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Blinken's visit to Beijing angered Moscow.", ("RUS", "ACCUSE", "USA", "occurred")),
+        ("Taiwan's decision to buy U.S. weapons infuriated China.", ("CHN", "ACCUSE", "TWN", "occurred")),
+        ("Japan angered China with its decision to release the water.", ("CHN", "ACCUSE", "JPN", "occurred")),
+    ],
+)
+def test_whoever_an_act_angers_disapproves_of_its_doer(text, event):
+    assert event in coded(text)
+
+
+def test_what_angers_no_one_named_is_no_disapproval():
+    assert coded("The rising prices worried Kenyan voters.") == []

@@ -77,6 +77,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             + self._evaluations()
             + self._attitudes()
             + self._reprisals()
+            + self._reactions()
         )
         triggers = {e.trigger.start for e in found + charges}
         for event in sorted(found + charges, key=lambda e: e.trigger.start):

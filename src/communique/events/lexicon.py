@@ -72,6 +72,7 @@ class Lexicon:
     calling_verbs: frozenset[str] = frozenset()
     evaluations: dict[str, str] = field(default_factory=dict)
     attitudes: dict[str, str] = field(default_factory=dict)  # "concerned about X" -> 110
+    reactions: dict[str, str] = field(default_factory=dict)  # "the visit angered Beijing" -> 110
 
     def __post_init__(self) -> None:
         self._forms: dict[str, str] | None = None
@@ -109,6 +110,7 @@ class Lexicon:
             calling_verbs=self.calling_verbs | other.calling_verbs,
             evaluations={**self.evaluations, **other.evaluations},
             attitudes={**self.attitudes, **other.attitudes},
+            reactions={**self.reactions, **other.reactions},
         )
         return merged
 
@@ -189,9 +191,10 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
     lex.calling_verbs = frozenset(str(w) for w in data.get("calling_verbs") or [])
-    for code, words in (data.get("attitudes") or {}).items():
-        for w in words:
-            lex.attitudes.setdefault(str(w).lower(), str(code))
+    for key, table in (("attitudes", lex.attitudes), ("reactions", lex.reactions)):
+        for code, words in (data.get(key) or {}).items():
+            for w in words:
+                table.setdefault(str(w).lower(), str(code))
     for code, words in (data.get("evaluations") or {}).items():
         for w in words:
             lex.evaluations.setdefault(str(w).lower(), str(code))

@@ -152,6 +152,44 @@ class ReportedSpeech:
             )
         return out
 
+    def _reactions(self) -> list[Event]:
+        """ "Blinken's visit to Beijing angered Moscow", "Taiwan's move infuriated China": whoever an act or an
+        actor angers (or pleases) disapproves (or approves) of its doer."""
+        out = []
+        for verb in self.doc:
+            code = self.lex.reactions.get(self.lex.lemma(verb)) if verb.pos_ == "VERB" else None
+            if code is None or any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in verb.children):
+                continue
+            experiencers = [r for c in verb.children if c.dep_ == "dobj" for r in self._refs(c)]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not experiencers or not subjects:
+                continue
+            thing = subjects[0]
+            doers = (
+                self._refs(thing, agent=True)
+                or [s for cand in self._candidates(thing) for s in cand.sources]
+                or [r for r in [self._owner(thing, places=False)] if r]
+            )
+            sent = verb.sent
+            evidence = Span(sent.text, sent.start_char, sent.end_char)
+            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+            for doer in doers[:2]:
+                if not _same(doer, experiencers[0]):
+                    out.append(
+                        _event(
+                            code,
+                            evidence,
+                            trig,
+                            experiencers[0],
+                            doer,
+                            "occurred",
+                            self._date(verb),
+                            None,
+                            0.5,
+                        )
+                    )
+        return out
+
     def _evaluation(self, called: Token) -> str | None:
         """The code of what a complement calls something ("a provocation", "as a gesture of friendship")."""
         words = [t.lemma_.lower() for t in called.subtree]
