@@ -458,8 +458,9 @@ class Arguments:
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
                 objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
-                if token.pos_ == "NOUN" and sense.object is not None:
-                    # "the lifting of sanctions on Iran": a noun's object is its "of" phrase
+                if token.pos_ == "NOUN" and (sense.object is not None or sense.cameo.startswith("13")):
+                    # "the lifting of sanctions on Iran", "warnings of retaliation against Israel": a noun's
+                    # object is its "of" phrase
                     objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
                 # "a package of military aid for Israel": the preposition may hang on the object's noun
