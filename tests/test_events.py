@@ -571,3 +571,9 @@ def test_whoever_an_act_angers_disapproves_of_its_doer(text, event):
 
 def test_what_angers_no_one_named_is_no_disapproval():
     assert coded("The rising prices worried Kenyan voters.") == []
+
+
+def test_a_list_acting_together_names_no_pair():
+    text = "The dispute over the islands is a fight joined by Brunei, Malaysia, Taiwan and Vietnam."
+    assert all(f[1] != "ASSAULT" for f in coded(text))
+    assert ("IND", "CONSULT", "PAK", "occurred") in coded("India and Pakistan held talks in Islamabad.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -226,8 +225,10 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         if targets and {_key(s) for s in sources} == {_key(t) for t in targets}:
             return []  # the same actors on both sides: a misreading, not a group acting on itself
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
-        if sense.symmetric and not targets and len(sources) >= 2:
-            pairs = list(itertools.combinations(sources, 2))
+        if sense.symmetric and not targets and len(sources) > 2:
+            return []  # "a fight joined by Brunei, Malaysia, Taiwan and Vietnam": a list names no pair
+        if sense.symmetric and not targets and len(sources) == 2:
+            pairs = [(sources[0], sources[1])]
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         status = self._status(trigger)
