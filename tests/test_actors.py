@@ -344,3 +344,8 @@ def test_two_overlapping_names_of_one_body_are_one_mention(nlp):
         "GOV",
         ["U.S. Treasury Department"],
     )
+
+
+def test_an_organisations_head_word_outranks_a_role_word_in_its_name(nlp):
+    index = find(nlp, "The Northern Refugee Assistance Project sued the government on Monday.")
+    assert by_name(index, "Northern Refugee Assistance Project").sector == "NGO"

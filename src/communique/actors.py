@@ -478,6 +478,10 @@ ANAPHORIC_SECTORS = {"REB", "OPP"}
 DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
 
 
+# sectors an organisation's name gives by its head word before any role word inside it
+CIVIL_SOCIETY = {"NGO", "BUS", "MED"}
+
+
 def _name_sector(words: list[str], g: gz.Gazetteer) -> str | None:
     """The sector an organisation's name gives by its words: its last word of one ("Elephant Protection
     Society" -> NGO), or IGO for "International ... Agency"."""
@@ -1038,13 +1042,16 @@ class _Builder:
         return None
 
     def _org_sector(self, start: int, end: int) -> str | None:
+        named = _name_sector([t.lower_ for t in self.doc[start:end] if t.lower_ != "the"], self.g)
+        if named in CIVIL_SOCIETY:
+            return named  # "International Refugee Assistance Project" is an NGO, not refugees
         words = [t.lemma_.lower() for t in self.doc[start:end]]
         for n in range(min(3, len(words)), 0, -1):
             for i in range(len(words) - n, -1, -1):
                 sector = self.g.roles.get(tuple(words[i : i + n]))
                 if sector:
                     return sector
-        return _name_sector([t.lower_ for t in self.doc[start:end] if t.lower_ != "the"], self.g)
+        return named
 
     def _mention_at(self, i: int) -> _Mention | None:
         return self.mention_by_token.get(i)
