@@ -349,3 +349,11 @@ def test_two_overlapping_names_of_one_body_are_one_mention(nlp):
 def test_an_organisations_head_word_outranks_a_role_word_in_its_name(nlp):
     index = find(nlp, "The Northern Refugee Assistance Project sued the government on Monday.")
     assert by_name(index, "Northern Refugee Assistance Project").sector == "NGO"
+
+
+def test_a_research_body_is_academic(nlp):
+    index = find(
+        nlp, "Tomas Brandvold, a fellow at the Halvorsen Endowment for Peace, said talks would fail."
+    )
+    assert by_name(index, "Halvorsen Endowment for Peace").sector == "EDU"
+    assert by_name(index, "Tomas Brandvold").sector == "EDU"

@@ -478,8 +478,9 @@ ANAPHORIC_SECTORS = {"REB", "OPP"}
 DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
 
 
-# sectors an organisation's name gives by its head word before any role word inside it
-CIVIL_SOCIETY = {"NGO", "BUS", "MED"}
+# sectors an organisation's name gives by its head word before any role word inside it (not the state's:
+# "Kenya Police Service" is the police)
+NON_STATE_NAMES = {"NGO", "BUS", "MED", "EDU"}
 
 
 def _name_sector(words: list[str], g: gz.Gazetteer) -> str | None:
@@ -1043,7 +1044,7 @@ class _Builder:
 
     def _org_sector(self, start: int, end: int) -> str | None:
         named = _name_sector([t.lower_ for t in self.doc[start:end] if t.lower_ != "the"], self.g)
-        if named in CIVIL_SOCIETY:
+        if named in NON_STATE_NAMES:
             return named  # "International Refugee Assistance Project" is an NGO, not refugees
         words = [t.lemma_.lower() for t in self.doc[start:end]]
         for n in range(min(3, len(words)), 0, -1):
