@@ -114,11 +114,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
     def _implied_attacker(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
         """ "At least eight demonstrators were killed on Friday": an agentless passive of violence is by
         whoever the article last told using force, if not against themselves."""
-        if cameo[:2] not in ("18", "19", "20") or not any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
-        ):
-            return []
-        if any(c.dep_ == "agent" for c in trigger.children):
+        if cameo[:2] not in ("18", "19", "20") or not _agentless_passive(trigger):
             return []
         for i, code, src, _ in reversed(self.deeds):
             if (
@@ -148,11 +144,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
     def _implied_captor(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
         """ "Close to 200 passengers had been freed", "the ban was lifted": an agentless passive that undoes
         a coercive act (a release, an easing) is by whoever did that act to the same side."""
-        if not cameo.startswith("08") or not any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
-        ):
-            return []
-        if any(c.dep_ == "agent" for c in trigger.children):
+        if not cameo.startswith("08") or not _agentless_passive(trigger):
             return []
         for i, code, src, tgt in reversed(self.deeds):
             if (
@@ -303,6 +295,12 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             if e.source is not None and e.status in ("occurred", "alleged"):
                 self.deeds.append((trigger.i, code.code, e.source, e.target))
         return out
+
+
+def _agentless_passive(trigger) -> bool:
+    """ "were killed", "had been freed": a passive that does not say by whom."""
+    deps = {c.dep_ for c in trigger.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
 def _observer_forecast(event: Event, voices) -> bool:

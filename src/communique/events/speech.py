@@ -54,16 +54,9 @@ class ReportedSpeech:
                 ]
                 if not sources or not targets:
                     continue
-                sent = verb.sent
-                evidence = Span(sent.text, sent.start_char, sent.end_char)
-                trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-                date = self._date(verb)
-                for source in sources[:1]:
-                    for target in targets:
-                        if not _same(source, target):
-                            out.append(
-                                _event("112", evidence, trig, source, target, "occurred", date, None, 0.6)
-                            )
+                out += [
+                    self._said("112", verb, sources[0], t, 0.6) for t in targets if not _same(sources[0], t)
+                ]
         return out
 
     def _evaluations(self) -> list[Event]:
@@ -100,12 +93,7 @@ class ReportedSpeech:
             sources = [r for t in self._subject_tokens(verb) for r in self._refs(t, agent=True)]
             if not sources or not targets or _same(sources[0], targets[0]):
                 continue
-            sent = verb.sent
-            evidence = Span(sent.text, sent.start_char, sent.end_char)
-            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-            out.append(
-                _event(code, evidence, trig, sources[0], targets[0], "occurred", self._date(verb), None, 0.6)
-            )
+            out.append(self._said(code, verb, sources[0], targets[0], 0.6))
         return out
 
     def _attitudes(self) -> list[Event]:
@@ -144,12 +132,7 @@ class ReportedSpeech:
             )
             if not targets or _same(sources[0], targets[0]):
                 continue
-            sent = adj.sent
-            evidence = Span(sent.text, sent.start_char, sent.end_char)
-            trig = Span(adj.text, adj.idx, adj.idx + len(adj.text))
-            out.append(
-                _event(code, evidence, trig, sources[0], targets[0], "occurred", self._date(adj), None, 0.5)
-            )
+            out.append(self._said(code, adj, sources[0], targets[0], 0.5))
         return out
 
     def _reactions(self) -> list[Event]:
@@ -170,24 +153,11 @@ class ReportedSpeech:
                 or [s for cand in self._candidates(thing) for s in cand.sources]
                 or [r for r in [self._owner(thing, places=False)] if r]
             )
-            sent = verb.sent
-            evidence = Span(sent.text, sent.start_char, sent.end_char)
-            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-            for doer in doers[:2]:
-                if not _same(doer, experiencers[0]):
-                    out.append(
-                        _event(
-                            code,
-                            evidence,
-                            trig,
-                            experiencers[0],
-                            doer,
-                            "occurred",
-                            self._date(verb),
-                            None,
-                            0.5,
-                        )
-                    )
+            out += [
+                self._said(code, verb, experiencers[0], d, 0.5)
+                for d in doers[:2]
+                if not _same(d, experiencers[0])
+            ]
         return out
 
     def _evaluation(self, called: Token) -> str | None:
@@ -229,6 +199,13 @@ class ReportedSpeech:
             node = node.head
         return []
 
+    def _said(self, code: str, token: Token, source: ActorRef, target: ActorRef, confidence: float) -> Event:
+        """An act that saying it does, told by ``token`` (the verb or adjective), its sentence the evidence."""
+        sent = token.sent
+        evidence = Span(sent.text, sent.start_char, sent.end_char)
+        trig = Span(token.text, token.idx, token.idx + len(token.text))
+        return _event(code, evidence, trig, source, target, "occurred", self._date(token), None, confidence)
+
     def _remember_accuser(self, event: Event) -> None:
         if event.plover == "ACCUSE" and event.source is not None and event.target is not None:
             self.accusers[_key(event.target)] = event.source
@@ -253,17 +230,9 @@ class ReportedSpeech:
             if not subjects or not speakers:
                 continue
             targets = [r for t in subjects for r in self._refs(t)]
-            sent = verb.sent
-            evidence = Span(sent.text, sent.start_char, sent.end_char)
-            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-            for source in speakers[:1]:
-                for target in targets:
-                    if not _same(source, target):
-                        out.append(
-                            _event(
-                                "020", evidence, trig, source, target, "occurred", self._date(verb), None, 0.5
-                            )
-                        )
+            out += [
+                self._said("020", verb, speakers[0], t, 0.5) for t in targets if not _same(speakers[0], t)
+            ]
         return out
 
     def _reprisals(self) -> list[Event]:
@@ -288,24 +257,9 @@ class ReportedSpeech:
             targets = [r for t in subjects for r in self._refs(t)]
             if not speakers or not targets:
                 continue
-            sent = verb.sent
-            evidence = Span(sent.text, sent.start_char, sent.end_char)
-            trig = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-            for target in targets:
-                if not _same(speakers[0], target):
-                    out.append(
-                        _event(
-                            "130",
-                            evidence,
-                            trig,
-                            speakers[0],
-                            target,
-                            "occurred",
-                            self._date(verb),
-                            None,
-                            0.5,
-                        )
-                    )
+            out += [
+                self._said("130", verb, speakers[0], t, 0.5) for t in targets if not _same(speakers[0], t)
+            ]
         return out
 
     def _speakers_of(self, clause: Token) -> list[ActorRef]:
