@@ -111,51 +111,6 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 return src
         return None
 
-    def _implied_attacker(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
-        """ "At least eight demonstrators were killed on Friday": an agentless passive of violence is by
-        whoever the article last told using force, if not against themselves."""
-        if cameo[:2] not in ("18", "19", "20") or not _agentless_passive(trigger):
-            return []
-        for i, code, src, _ in reversed(self.deeds):
-            if (
-                i < trigger.i
-                and code[:2] in ("17", "18", "19", "20")
-                and not any(_same(src, t) for t in targets)
-            ):
-                return [src]
-        # else the armed force or group named last, within the sentence and the three before it
-        sents = self.index._sentences()
-        first = sents[max(0, self.index._sentence_index(trigger) - 3)].start
-        for i in range(trigger.sent.end - 1, first - 1, -1):
-            actor = self.index.actor_of(self.doc[i])
-            if (
-                actor is None
-                or actor.sector not in ("REB", "MIL", "COP")
-                or actor.kind not in ("organization", "group")
-            ):
-                continue
-            ref = self.index.ref(self.doc[i], agent=True)
-            if ref is not None and not any(
-                _same(ref, t) or (ref.country, ref.sector) == (t.country, t.sector) for t in targets
-            ):
-                return [ref]
-        return []
-
-    def _implied_captor(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
-        """ "Close to 200 passengers had been freed", "the ban was lifted": an agentless passive that undoes
-        a coercive act (a release, an easing) is by whoever did that act to the same side."""
-        if not cameo.startswith("08") or not _agentless_passive(trigger):
-            return []
-        for i, code, src, tgt in reversed(self.deeds):
-            if (
-                i < trigger.i
-                and code[:2] in ("16", "17", "18")
-                and tgt is not None
-                and any(_same(tgt, t) for t in targets)
-            ):
-                return [src]
-        return []
-
     def _foreteller(self, trigger) -> ActorRef | None:
         """Who says what the trigger tells: the subject of the verb of saying whose clause holds it, or the
         speaker of the quotation it is in."""
@@ -295,12 +250,6 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             if e.source is not None and e.status in ("occurred", "alleged"):
                 self.deeds.append((trigger.i, code.code, e.source, e.target))
         return out
-
-
-def _agentless_passive(trigger) -> bool:
-    """ "were killed", "had been freed": a passive that does not say by whom."""
-    deps = {c.dep_ for c in trigger.children}
-    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
 def _observer_forecast(event: Event, voices) -> bool:
