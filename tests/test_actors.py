@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique import actors, analyze, dictionary
+from communique.actors.words import _name_sector
 from communique.nlp import load_pipeline
 
 
@@ -286,7 +287,7 @@ def test_an_office_of_a_body_acts_for_the_body():
 def test_an_organisations_name_gives_its_sector(name, sector):
     from communique import gazetteer
 
-    assert actors._name_sector(name.lower().split(), gazetteer.load()) == sector
+    assert _name_sector(name.lower().split(), gazetteer.load()) == sector
 
 
 def test_a_named_person_with_no_office_or_body_is_a_civilian(nlp):

@@ -1,47 +1,47 @@
-"""Actors: who is named in an article, placed by the article itself, and how later words point back to them.
-
-``find_actors(doc)`` returns an ``ActorIndex``: the article's actors (people, organisations,
-countries, places, regions, IGOs and groups such as "Western leaders") with CAMEO-style codes
-and every mention's offsets, and the resolution that the later stages use to turn a noun
-phrase, a pronoun or a role noun ("the spokesman") into an ``ActorRef``.
-
-People are placed from their own context: a title before the name ("Iran's President
-Ebrahim Raisi"), "of Belarus" after it, an appositive on either side ("Ned Price, the State
-Department spokesman"; "China's top leader, Xi Jinping"), the country of a person whose
-adviser they are; then by the user's dictionary, then the bundled one of well-known people.
-"""
+"""Building an article's actors: names found, people linked and placed, groups formed, codes given."""
 
 from __future__ import annotations
 
 import bisect
 import functools
-from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from . import gazetteer as gz
-from .dictionary import Dictionary, PersonEntry, builtin_dictionary
-from .model import Actor, ActorRef, Span
-
-PERSON, ORGANIZATION, COUNTRY, PLACE, REGION, IGO, GROUP = (
-    "person", "organization", "country", "place", "region", "igo", "group",
-)  # fmt: skip
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-PRONOUNS_THING = {"it", "its", "itself"}
-PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their"}
-# Plural role nouns form groups; these singular ones are collectives too.
-COLLECTIVE = {
-    "government", "administration", "military", "army", "junta", "regime", "police", "opposition", "media",
-    "cabinet", "parliament", "congress", "navy", "air force", "leadership", "press", "public", "population",
-    "ministry", "court", "judiciary", "legislature", "senate", "assembly", "committee", "coalition", "authority",
-    "state media", "state news media", "news media", "security forces", "armed forces", "security force",
-}  # fmt: skip
+from .. import gazetteer as gz
+from ..dictionary import Dictionary, PersonEntry, builtin_dictionary
+from ..model import Actor, Span
+from .index import (
+    ActorIndex,
+)
+from .words import (
+    ANAPHORIC_SECTORS,
+    BASED,
+    COLLECTIVE,
+    COUNTRY,
+    DETERMINERS,
+    GROUP,
+    IGO,
+    NAME_LABELS,
+    NON_STATE_NAMES,
+    OFFICE_VERBS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    REGION,
+    SPEAKING,
+    _code,
+    _guess_country,
+    _modifiers,
+    _name_sector,
+    _nominal,
+    _role_words,
+    ent_at_token,
+    role_at,
+)
 
 
 @dataclass
@@ -53,546 +53,10 @@ class _Mention:
     actor: int | None = None  # index into ActorIndex.actors
 
 
-@dataclass
-class ActorIndex:
-    """The actors of one parsed article and the resolution of noun phrases to them."""
-
-    doc: Doc
-    actors: list[Actor] = field(default_factory=list)
-    # token index -> actor index, for every token inside a named mention and for the head of a group phrase
-    token_actor: dict[int, int] = field(default_factory=dict)
-    # token index -> (start, end) token range of the mention it belongs to
-    token_span: dict[int, tuple[int, int]] = field(default_factory=dict)
-    # actor index -> entry kind of its gazetteer entry (country, place, seat ...) when it has one
-    entry_kind: dict[int, str] = field(default_factory=dict)
-    # token index -> gazetteer entry of a demonym/adjective ("Chinese", "Western") at that token
-    adjectives: dict[int, gz.Entry] = field(default_factory=dict)
-    focus_country: str | None = None
-    # ids of the group actors that are one person named by office ("Iran's supreme leader"): "he" may be them
-    individuals: set[int] = field(default_factory=set)
-    _sents: list[SpacySpan] | None = None
-    # token index -> the actor a pronoun or role noun there was resolved to (the index is complete once
-    # built, and the later stages ask about the same words again and again)
-    _resolved: dict[int, int | None] = field(default_factory=dict)
-    _quoted: list[bool] | None = None
-
-    # ----- the API the later stages use -----
-
-    def actor_of(self, token: Token) -> Actor | None:
-        i = self.token_actor.get(token.i)
-        return None if i is None else self.actors[i]
-
-    def ref(self, token: Token, *, agent: bool = False) -> ActorRef | None:
-        """The actor a noun phrase headed by ``token`` stands for (pronouns and role nouns resolved).
-
-        ``agent``: the phrase acts (a subject); a country, capital or seat of power acting is its government.
-        """
-        i = self.token_actor.get(token.i)
-        if i is None:
-            i = self._resolve_reference(token)
-        if i is None:
-            return None
-        actor = self.actors[i]
-        start, end = self.token_span.get(token.i, (token.i, token.i + 1))
-        span = self.doc[start:end]
-        g = gz.load()
-        if agent and actor.kind == REGION and actor.country in g.region_agents:
-            # "Europe retaliated with tariffs": the European Union acts
-            body = g.names[g.region_agents[actor.country]]
-            return ActorRef(
-                name=body.name, text=span.text, country=None, sector="IGO", code=body.code, group=body.name,
-                kind=IGO, actor_id=actor.id, start=span.start_char, end=span.end_char,
-            )  # fmt: skip
-        sector = actor.sector
-        if span.text in g.people:
-            sector = "CVL"  # "Kenyans protested": the people, not the government
-        elif (
-            agent
-            and sector is None
-            and actor.kind in (COUNTRY, PLACE)
-            and self.entry_kind.get(i) != gz.REGION
-        ):
-            sector = "GOV"
-        return ActorRef(
-            name=actor.name,
-            text=span.text,
-            country=actor.country,
-            sector=sector,
-            code=_code(actor.country, sector, actor.code if actor.kind == IGO else None),
-            group=actor.group,
-            kind=actor.kind,
-            actor_id=actor.id,
-            start=span.start_char,
-            end=span.end_char,
-        )
-
-    def adjective_ref(self, token: Token) -> ActorRef | None:
-        """The country or region an adjective names ("Western sanctions", "Russian invasion")."""
-        entry = self.adjectives.get(token.i)
-        if entry is None or not entry.country:
-            return None
-        return ActorRef(
-            name=entry.name, text=token.text, country=entry.country, sector=None, code=entry.country,
-            kind=REGION if entry.kind == gz.REGION else COUNTRY, start=token.idx, end=token.idx + len(token.text),
-        )  # fmt: skip
-
-    def country_ranking(self, title: str = "") -> list[str]:
-        """The article's countries, most talked about first; a country in the headline counts extra."""
-        counts: Counter[str] = Counter()
-        for actor in self.actors:
-            if (
-                actor.country
-                and actor.kind in (COUNTRY, PLACE, PERSON, ORGANIZATION)
-                and actor.country not in ("WST",)
-            ):
-                counts[actor.country] += len(actor.mentions)
-        if title:
-            names = gz.load().names
-            for word in _title_names(title, names):
-                counts[word] += 5
-        return [c for c, _ in counts.most_common()]
-
-    def country_ref(self, code: str, token: Token) -> ActorRef:
-        """A country standing in for a phrase such as "the two countries"."""
-        actor = next((a for a in self.actors if a.kind == COUNTRY and a.country == code), None)
-        return ActorRef(
-            name=actor.name if actor else gz.load().country_names.get(code, code), text=token.text, country=code,
-            sector="GOV", code=code + "GOV", kind=COUNTRY, actor_id=actor.id if actor else None,
-            start=token.idx, end=token.idx + len(token.text),
-        )  # fmt: skip
-
-    def role_ref(self, token: Token, *, agent: bool = False) -> ActorRef | None:
-        """A role noun that is no actor of the article ("an official", "the opposition newspaper") as an
-        actor of its sector, with the country its modifiers name."""
-        if not _nominal(token):
-            return None
-        g = gz.load()
-        role = role_at(token, g)
-        if role is None:
-            return None
-        start, sector = role
-        country = None
-        places = [g for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to")
-                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        for m in _modifiers(token) + places:
-            r = self.adjective_ref(m) or self.ref(m)
-            # "a spokesman for President Ghani", "an aide to Putin": whom one speaks for is one's country
-            for_person = m.head.lower_ in ("for", "to") and m.head.head.i == token.i
-            if r is not None and r.country and (r.kind != PERSON or for_person):
-                country = r.country
-                start = min(start, m.i) if m.i < token.i else start
-                break
-        if country is None and sector in DOMESTIC_SECTORS:
-            country = self.focus_country  # "an armed group" in an article about Syria
-        span = self.doc[start : token.i + 1]
-        return ActorRef(
-            name=span.text, text=span.text, country=country, sector=sector, code=_code(country, sector),
-            kind=GROUP, start=span.start_char, end=span.end_char,
-        )  # fmt: skip
-
-    def refs(self, token: Token, *, agent: bool = False) -> list[ActorRef]:
-        """Like ``ref``, with coordinated phrases expanded: "Beijing and Minsk" gives two."""
-        out: list[ActorRef] = []
-        for t in [token, *_conjuncts(token)]:
-            r = self.ref(t, agent=agent)
-            if r is None and t.i != token.i:
-                # "the U.N., U.S., French and Chinese representatives": a listed adjective names a country
-                r = self.adjective_ref(t)
-            if r is not None and all(
-                (r.actor_id, r.country, r.name) != (o.actor_id, o.country, o.name) for o in out
-            ):
-                out.append(r)
-        return out
-
-    # ----- reference resolution -----
-
-    def _resolve_reference(self, token: Token) -> int | None:
-        if token.doc is not self.doc:
-            return self._resolve_afresh(token)  # a headline, parsed apart
-        if token.i not in self._resolved:
-            self._resolved[token.i] = self._resolve_afresh(token)
-        return self._resolved[token.i]
-
-    def _resolve_afresh(self, token: Token) -> int | None:
-        lower = token.lower_
-        if token.pos_ == "NOUN" and token.lemma_.lower() in OFFICES:
-            # "the U.N. rights office", "the Kremlin press office", "the EU delegation": the body it is part of
-            for c in token.children:
-                a = self.token_actor.get(c.i)
-                if (
-                    c.dep_ in ("compound", "nmod", "poss")
-                    and c.i < token.i
-                    and a is not None
-                    and self.actors[a].kind in (IGO, ORGANIZATION, COUNTRY)
-                ):
-                    return a
-        if lower in PRONOUNS_PERSON:
-            return self._antecedent(token, lambda a: a.kind == PERSON or id(a) in self.individuals)
-        if lower in PRONOUNS_THING:
-            if _impersonal(token):
-                return None  # "it was too early to discuss", "it is clear that"
-            return self._subject_antecedent(token, PRONOUNS_THING, lambda a: a.kind != PERSON)
-        if lower in PRONOUNS_PLURAL:
-            return self._subject_antecedent(
-                token, PRONOUNS_PLURAL, lambda a: a.kind in (GROUP, ORGANIZATION, IGO) and a.kind != PERSON
-            )
-        if token.pos_ == "NOUN" and token.lemma_.lower() in BODY_ANAPHORS and _definite(token):
-            # "the bloc", "the regional body", "the rights group": the organisation last named (an
-            # intergovernmental one for "the bloc", "the alliance")
-            kinds = (IGO,) if token.lemma_.lower() in IGO_ANAPHORS else (IGO, ORGANIZATION)
-            return self._antecedent(token, lambda a: a.kind in kinds, window=40)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in MOVEMENT_ANAPHORS and _definite(token):
-            # "the movement", "the militia": the armed group or party last named
-            return self._antecedent(
-                token,
-                lambda a: a.kind in (ORGANIZATION, IGO) and a.sector not in (None, "BUS", "MED", "EDU"),
-                window=6,
-            )
-        if (
-            token.lemma_.lower() in ("country", "nation")
-            and token.tag_ == "NN"
-            and any(d.lower_ == "the" for d in token.children)
-            and not any(
-                d.dep_ in ("amod", "compound", "prep", "relcl", "acl", "poss") for d in token.children
-            )
-        ):
-            # "the country": the country the text last spoke of
-            return self._antecedent(token, lambda a: a.kind == COUNTRY, window=3)
-        if token.pos_ in ("NOUN", "PROPN"):
-            # "the spokesman", "the minister": the latest person introduced in that role
-            role = token.lemma_.lower()
-            # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
-            # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
-            if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "acl", "poss", "compound")
-                or (d.dep_ == "amod" and d.i in self.adjectives)
-                or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
-                for d in token.children
-            ):
-                return self._antecedent(
-                    token,
-                    lambda a: a.kind == PERSON and a.role is not None and a.role.split()[-1] == role,
-                    window=40,
-                )
-        return None
-
-    def person_antecedent(self, token: Token, accept) -> int | None:
-        """A mention (token index) of the person a description such as "the 45-year-old" points back to: the
-        most salient earlier person that ``accept``s."""
-        a = self._antecedent(token, lambda x: x.kind == PERSON and accept(x), window=4)
-        if a is None:
-            return None
-        # its latest mention before the token
-        return max((i for i, x in self.token_actor.items() if x == a and i < token.i), default=None)
-
-    def _subject_antecedent(
-        self, token: Token, same: set[str], accept, window: int = 3, depth: int = 0
-    ) -> int | None:
-        """ "It"/"they": the latest subject before the pronoun, if that subject is an actor. A thing as the
-        latest subject ("the deal ... it") resolves to nothing rather than to the nearest actor."""
-        first = self._sentences()[max(0, self._sentence_index(token) - window)].start
-        own_start = token.sent.start
-        allowed = self._outside_quotes(token)
-        for i in range(token.i - 1, first - 1, -1):
-            t = self.doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in RELATIVE_PRONOUNS or not allowed(i):
-                continue
-            if i < own_start and not _main_clause(t.head):
-                continue  # in earlier sentences, what the sentence is about: its main subject
-            a = self.token_actor.get(i)
-            if a is not None:
-                return a if accept(self.actors[a]) else None
-            if t.lower_ in same and depth < 3:
-                return self._subject_antecedent(t, same, accept, window, depth + 1)
-            if t.pos_ in ("NOUN", "PROPN"):
-                return None
-        return None
-
-    def _outside_quotes(self, token: Token):
-        """A test of candidate antecedents for a word outside quote marks: not a word inside them. In
-        "“Moreau is wrong,” she said", "she" is not Moreau: the quoted words are someone else's."""
-        if token.doc is not self.doc:
-            return lambda i: True  # a headline, parsed apart
-        if self._quoted is None:
-            from .quotes import quote_segments  # the quote marks are read there; imported late (a cycle)
-
-            starts = [t.idx for t in self.doc]
-            self._quoted = [False] * len(self.doc)
-            for seg in quote_segments(self.doc.text):
-                a, b = bisect_left(starts, seg.start), bisect_left(starts, seg.end)
-                self._quoted[a:b] = [True] * (b - a)
-        quoted = self._quoted
-        if quoted[token.i]:
-            return lambda i: True
-        return lambda i: not quoted[i]
-
-    def _sentences(self) -> list[SpacySpan]:
-        if self._sents is None:
-            self._sents = list(self.doc.sents)
-        return self._sents
-
-    def _sentence_index(self, token: Token) -> int:
-        sents = self._sentences()
-        lo, hi = 0, len(sents) - 1
-        while lo < hi:  # the sentence holding the token, by bisection
-            mid = (lo + hi + 1) // 2
-            if sents[mid].start <= token.i:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-
-    def _antecedent(self, token: Token, accept, window: int = 4, depth: int = 0) -> int | None:
-        """The most salient earlier actor that ``accept``s: this sentence's subject, then recency."""
-        allowed = self._outside_quotes(token)
-        # the subject of the current sentence before the pronoun ("Lukashenko said he ...")
-        for t in token.sent:
-            if t.i >= token.i:
-                break
-            if t.dep_ in ("nsubj", "nsubjpass") and allowed(t.i):
-                a = self._subject_actor(t, accept, depth)
-                if a is not None:
-                    return a
-        sents = self._sentences()
-        here = self._sentence_index(token)
-        # each earlier sentence, latest first: its subject; in a sentence whose main verb the parser left
-        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), its latest mention: "He said"
-        # is Hassett, not the subject of an earlier sentence. Then any mention, latest first.
-        for k in range(here - 1, max(0, here - window) - 1, -1):
-            sent = sents[k]
-            for i in range(sent.end - 1, sent.start - 1, -1):
-                t = self.doc[i]
-                if t.dep_ in ("nsubj", "nsubjpass") and allowed(i):
-                    a = self._subject_actor(t, accept, depth)
-                    if a is not None:
-                        return a
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
-                found = self._latest_mention(sent.start, sent.end, accept, allowed)
-                if found is not None:
-                    return found
-        first_allowed = sents[max(0, here - window)].start
-        return self._latest_mention(first_allowed, token.i, accept, allowed)
-
-    def _latest_mention(self, start: int, end: int, accept, allowed) -> int | None:
-        """The actor of the latest mention in tokens [start, end) that ``accept``s, at an ``allowed`` token."""
-        for i in range(end - 1, start - 1, -1):
-            a = self.token_actor.get(i)
-            if a is not None and allowed(i) and accept(self.actors[a]):
-                return a
-        return None
-
-    def _subject_actor(self, t: Token, accept, depth: int) -> int | None:
-        """The actor a subject names; a pronoun subject ("he said ... He added") is resolved in turn."""
-        a = self.token_actor.get(t.i)
-        if a is None:
-            # "Her neighbor, Jorge Ruiz, disagreed": the subject is the person its appositive names
-            a = next(
-                (self.token_actor[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.token_actor),
-                None,
-            )
-        if a is not None:
-            return a if accept(self.actors[a]) else None
-        if t.lower_ in PRONOUNS_PERSON and depth < 3:
-            return self._antecedent(t, accept, depth=depth + 1)
-        if t.pos_ == "NOUN" and depth == 0 and any(c.dep_ in ("det", "poss") for c in t.children):
-            # "Solo's mayor, aware that ..., cautioned ... “...,” he added": the person named in that role
-            role = t.lemma_.lower()
-            return self._antecedent(
-                t,
-                lambda x: (
-                    accept(x) and x.kind == PERSON and x.role is not None and x.role.split()[-1] == role
-                ),
-                window=40,
-                depth=3,  # named subjects only: a nested search through 40 sentences each would explode
-            )
-        return None
-
-
-# nouns for a part of a body that acts for it ("the U.N. rights office", "the EU delegation")
-OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat", "commission", "council", "committee",
-           "team", "embassy", "consulate", "branch", "wing", "unit", "program", "programme", "fund", "panel",
-           "spokesperson", "spokesman", "spokeswoman", "statement"}  # fmt: skip
-# verbs of saying whose subject may name the unnamed role of the sentence before
-SPEAKING = {"say", "tell", "add", "state", "write", "explain", "insist", "warn", "declare"}
-# Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
-OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
-# Nouns that point back to an organisation named before: an intergovernmental one, or any
-IGO_ANAPHORS = {"bloc", "alliance", "union", "grouping"}
-BODY_ANAPHORS = IGO_ANAPHORS | {
-    "body", "organization", "organisation", "group", "coalition", "agency", "charity", "watchdog",
-}  # fmt: skip
-# ... and an armed group or party named shortly before
-MOVEMENT_ANAPHORS = {"movement", "militia", "faction", "outfit", "party"}
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
-
-
-# adjectives of a disposition to act: "it is ready to", never "it is important to"
-WILLING = {"ready", "willing", "unwilling", "prepared", "eager", "determined", "keen", "reluctant", "able",
-           "unable", "happy", "open", "committed", "set", "poised", "free", "quick", "slow"}  # fmt: skip
-
-
-# participles that say where a group is based: "Pakistan-based", "based in", "present on", "operating from"
-BASED = {"base", "present", "operate", "station", "locate", "hide", "shelter"}
-
-
-def _impersonal(it: Token) -> bool:
-    """An "it" that stands for no one: an expletive, or the subject of "it is ... to/that ..."."""
-    if it.dep_ == "expl":
-        return True
-    head = it.head
-    if it.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in (
-        "be",
-        "seem",
-        "appear",
-        "remain",
-        "become",
-    ):
-        return False
-    predicates = [c for c in head.children if c.dep_ in ("acomp", "attr")]
-    if any(c.lemma_.lower() in WILLING for c in predicates):
-        return False  # "it is ready to accept", "it was unwilling to": someone's disposition
-    has_predicate = bool(predicates)
-    extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in head.children) or any(
-        g.dep_ in ("xcomp", "ccomp") for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children
-    )
-    return has_predicate and extraposed
-
-
-def _main_clause(verb: Token) -> bool:
-    """The root verb of a sentence or a verb coordinated with it."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
-
-
-def _definite(token: Token) -> bool:
-    """ "The bloc", "the rights group": a definite noun with no name, possessor or clause of its own."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
-        c.dep_ in ("prep", "relcl", "acl", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN")
-        for c in token.children
-    )
-
-
-# sectors whose bare plural role noun ("the insurgents", "the protesters") is the group of that sector last named
-ANAPHORIC_SECTORS = {"REB", "OPP"}
-DOMESTIC_SECTORS = {"MIL", "COP", "OPP", "REB", "CVL", "REF", "JUD", "LEG", "LAB", "CRM", "SPY", "HLH"}
-
-
-# sectors an organisation's name gives by its head word before any role word inside it (not the state's:
-# "Kenya Police Service" is the police)
-NON_STATE_NAMES = {"NGO", "BUS", "MED", "EDU"}
-
-
-def _name_sector(words: list[str], g: gz.Gazetteer) -> str | None:
-    """The sector an organisation's name gives by its words: its last word of one ("Elephant Protection
-    Society" -> NGO), or IGO for "International ... Agency"."""
-    if not words:
-        return None
-    if (words[0] in g.international_openers or " ".join(words[:2]) in g.international_openers) and (
-        words[-1] in g.intergovernmental_heads
-    ):
-        return "IGO"
-    if "of" in words[1:]:
-        words = words[: words.index("of", 1)]  # "Department of Energy": the head is before "of"
-    for i in range(len(words) - 1, -1, -1):
-        for n in (3, 2, 1):
-            sector = g.organisation_words.get(tuple(words[max(0, i - n + 1) : i + 1]))
-            if sector:
-                return sector
-    return None
-
-
-def _guess_country(sector: str | None, role: str, plural: bool) -> bool:
-    """Whether a body named without a country is the article's own country's: the military, police,
-    protesters, the government are; analysts, journalists or unnamed "leaders" may be anyone's."""
-    return (
-        sector in DOMESTIC_SECTORS
-        or (sector == "GOV" and (role in COLLECTIVE or (plural and role in ("official", "authority"))))
-        or role in gz.load().domestic
-    )
-
-
-def _title_names(title: str, names: dict[str, gz.Entry]) -> list[str]:
-    """Countries named in a headline (names and adjectives), by plain word matching."""
-    words = title.replace("\u2019", "'").split()
-    found = []
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            entry = names.get(" ".join(words[i : i + n]).strip(".,:;!?\"'"))
-            if entry is not None and entry.country and entry.kind in (gz.COUNTRY, gz.PLACE, gz.SEAT):
-                found.append(entry.country)
-    return found
-
-
-def ent_at_token(ents: list[SpacySpan], i: int) -> SpacySpan | None:
-    return next((e for e in ents if e.start <= i < e.end), None)
-
-
-def role_at(token: Token, g: gz.Gazetteer) -> tuple[int, str] | None:
-    """The role phrase ending at ``token`` (its start token index and sector), longest first."""
-    if token.lemma_.lower() not in g.role_heads and token.lower_ not in g.role_heads:
-        return None
-    doc = token.doc
-    for n in range(min(g.max_role_words, token.i + 1), 0, -1):
-        before = doc[token.i - n + 1 : token.i]
-        lemmas, lowers = tuple(t.lemma_.lower() for t in before), tuple(t.lower_ for t in before)
-        # "leaders" -> leader, "media" as written, "human rights groups" -> human rights group
-        for words in (
-            lemmas + (token.lemma_.lower(),),
-            lowers + (token.lower_,),
-            lowers + (token.lemma_.lower(),),
-        ):
-            sector = g.roles.get(words)
-            if sector:
-                return token.i - n + 1, sector
-    return None
-
-
-def _role_words(span: SpacySpan, g: gz.Gazetteer) -> str:
-    """The role as the lexicon spells it ("state news media", not the lemmatizer's "medium")."""
-    lemmas = tuple(t.lemma_.lower() for t in span)
-    return " ".join(lemmas if lemmas in g.roles else (t.lower_ for t in span))
-
-
-def _nominal(token: Token) -> bool:
-    """A common noun, also where the tagger says otherwise: "the defense ministry" (PROPN), "by Russian
-    shelling" (a gerund)."""
-    if token.pos_ == "NOUN":
-        return True
-    if token.pos_ == "PROPN":
-        return token.text[:1].islower()
-    return token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj")
-
-
-def _modifiers(token: Token) -> list[Token]:
-    """Left modifiers of a noun and of its compounds: "the Russian state news media" -> Russian, state, news."""
-    out = []
-    for c in token.lefts:
-        out.append(c)
-        if c.dep_ == "compound":
-            out += _modifiers(c)
-    return out
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.conjuncts if c.i > token.i]
-
-
-def _code(country: str | None, sector: str | None, igo_code: str | None = None) -> str:
-    if igo_code:
-        return igo_code
-    code = (country or "") + (sector or "")
-    return code or "UNK"
-
-
-# --------------------------------------------------------------------------------------------
-# Building the index
-
-
 @functools.cache
 def _matcher(vocab_id: int) -> PhraseMatcher:
     """A case-sensitive phrase matcher over every gazetteer name (built once per process)."""
-    from .nlp import load_pipeline
+    from ..nlp import load_pipeline
 
     nlp = load_pipeline()
     assert id(nlp.vocab) == vocab_id
@@ -627,7 +91,7 @@ class _Builder:
     # ----- step 1: named mentions from the gazetteer and the named-entity recognizer -----
 
     def _gazetteer_mentions(self) -> list[_Mention]:
-        from .nlp import load_pipeline
+        from ..nlp import load_pipeline
 
         matcher = _matcher(id(load_pipeline().vocab)) if self.doc.vocab is load_pipeline().vocab else None
         found = []
