@@ -577,3 +577,31 @@ def test_a_list_acting_together_names_no_pair():
     text = "The dispute over the islands is a fight joined by Brunei, Malaysia, Taiwan and Vietnam."
     assert all(f[1] != "ASSAULT" for f in coded(text))
     assert ("IND", "CONSULT", "PAK", "occurred") in coded("India and Pakistan held talks in Islamabad.")
+
+
+def _codebook():
+    """Rows of tests/data/event_codebook.tsv: CAMEO code, PLOVER type, source and target country ("-": any),
+    sentence, and optionally ``xfail`` with the reason."""
+    path = Path(__file__).parent / "data" / "event_codebook.tsv"
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        assert len(row) in (5, 7) and ontology.plover(row[0]) == row[1], (n, row)
+        marks = [pytest.mark.xfail(reason=row[6], strict=True)] if row[5:6] == ["xfail"] else []
+        out.append(pytest.param(*row[:5], marks=marks, id=f"{row[0]}:{row[4][:40]}"))
+    return out
+
+
+@pytest.mark.parametrize(("cameo", "plover", "source", "target", "sentence"), _codebook())
+def test_a_sentence_of_every_cameo_code(cameo, plover, source, target, sentence):
+    found = analyze(sentence, published="2024-03-06").events
+    seen = [(e.source and e.source.country, e.plover, e.target and e.target.country, e.status) for e in found]
+    assert any(_matches(e, plover, source, target, "occurred") for e in found), seen
+
+
+def test_the_codebook_table_has_every_cameo_code_with_a_plover_type():
+    have = [p.values[0] for p in _codebook()]
+    want = [c.code for c in ontology.cameo_codes() if ontology.plover(c.code) and len(c.code) > 2]
+    assert have == want

@@ -81,12 +81,17 @@ class Lexicon:
         """The token's lemma, or the lexicon verb it is a regular form of when the lemmatizer slips
         ("waging" -> "wag")."""
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma in self.verbs or lemma in self.light_verbs:
+        if token.pos_ not in ("VERB", "AUX"):
+            return lemma
+        # "raped" read as "rap": a form that is not the doubled one of the lemma ("rapped") is the e-verb's
+        if lemma + "e" in self.verbs and token.lower_ in (lemma + "ed", lemma + "ing") and _doubles(lemma):
+            return lemma + "e"
+        if lemma in self.verbs or lemma in self.light_verbs:
             return lemma
         if self._forms is None:
             words = set(self.verbs) | self.light_verbs | self.object_control | set(self.status_cues)
             self._forms = {form: w for w in words for form in _inflections(w)}
-        return self._forms.get(token.lower_, lemma)
+        return self._forms.get(token.lower_, _IRREGULAR.get(token.lower_, lemma))
 
     def extend(self, other: Lexicon) -> Lexicon:
         """A lexicon whose senses try ``other``'s first."""
@@ -115,13 +120,22 @@ class Lexicon:
         return merged
 
 
+# irregular forms of lexicon verbs the tagger's lemmatizer leaves as they are
+_IRREGULAR = {"forgave": "forgive"}
+
+
+def _doubles(verb: str) -> bool:
+    """Whether a verb ends consonant-vowel-consonant, doubling its last letter: rap -> rapped."""
+    return len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+
+
 def _inflections(verb: str) -> list[str]:
     """Regular forms of a verb: wage -> wages, waged, waging; ban -> bans, banned, banning."""
     stem = verb[:-1] if verb.endswith("e") else verb
     forms = [verb, verb + "s", stem + "ed", stem + "ing"]
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         forms += [verb[:-1] + "ies", verb[:-1] + "ied"]
-    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if _doubles(verb):
         forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
     return forms
 
