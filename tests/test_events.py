@@ -605,3 +605,8 @@ def test_the_codebook_table_has_every_cameo_code_with_a_plover_type():
     have = [p.values[0] for p in _codebook()]
     want = [c.code for c in ontology.cameo_codes() if ontology.plover(c.code) and len(c.code) > 2]
     assert have == want
+
+
+def test_the_end_of_a_period_is_not_the_date_of_the_act():
+    (e,) = analyze("Russia halted gas deliveries to Moldova until April 2.", published="2025-03-09").events
+    assert e.date.value == "2025-03-09"

@@ -45,6 +45,8 @@ class TimeAndPlace:
         for ref, root in self.time_tokens:
             if not (sent.start <= root.i < sent.end):
                 continue
+            if root.head.lower_ in ("until", "till", "through"):
+                continue  # "delayed the tariffs until April 2": when it ends, not when it happened
             # distance: inside the trigger's subtree (depth below it), else attached to an ancestor
             depth = _depth_below(root, trigger)
             if depth is not None:
