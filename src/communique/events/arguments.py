@@ -246,8 +246,7 @@ class Arguments:
             return [owner]
         if not any(d.lower_ in ("the", "this", "that") for d in document.children):
             return []
-        start = self.index._sentences()[max(0, self.index._sentence_index(document) - 3)].start
-        for t in reversed(self.doc[start : document.i]):
+        for t in reversed(self.doc[self._sentences_back(document, 3) : document.i]):
             if t.lemma_ == document.lemma_ and t.dep_ == "dobj":  # "adopted a resolution", "filed a lawsuit"
                 return [r for s in self._subject_tokens(t.head) for r in self._refs(s, agent=True)]
         return []
@@ -257,18 +256,27 @@ class Arguments:
         when no subject before names them, are the armed group or force last named (two sentences back)."""
         if not any(t.lower_ in ("they", "them") for t in self._subject_tokens(verb)):
             return []
+        armed = self._armed_named(range(verb.i - 1, self._sentences_back(verb, 2) - 1, -1), ("REB", "MIL"))
+        return [armed] if armed is not None else []
+
+    def _sentences_back(self, token: Token, n: int) -> int:
+        """The first token of the sentence ``n`` sentences before the token's."""
         sents = self.index._sentences()
-        first = sents[max(0, self.index._sentence_index(verb) - 2)].start
-        for i in range(verb.i - 1, first - 1, -1):
+        return sents[max(0, self.index._sentence_index(token) - n)].start
+
+    def _armed_named(self, positions, sectors, skip: Iterable[ActorRef] = ()) -> ActorRef | None:
+        """The armed force or group (of ``sectors``) named at the first of the token ``positions`` that has
+        one, and is not one of ``skip`` nor of their country and sector."""
+        for i in positions:
             actor = self.index.actor_of(self.doc[i])
-            if (
-                actor is not None
-                and actor.sector in ("REB", "MIL")
-                and actor.kind in ("organization", "group")
+            if actor is None or actor.sector not in sectors or actor.kind not in ("organization", "group"):
+                continue
+            ref = self.index.ref(self.doc[i], agent=True)
+            if ref is not None and not any(
+                _same(ref, t) or (ref.country, ref.sector) == (t.country, t.sector) for t in skip
             ):
-                ref = self.index.ref(self.doc[i], agent=True)
-                return [ref] if ref is not None else []
-        return []
+                return ref
+        return None
 
     def _doer(self, thing: Token) -> list[ActorRef]:
         """ "The attack, carried out by Islamic State fighters, killed nine soldiers": who did the act that acts."""
@@ -874,22 +882,9 @@ class Arguments:
             ):
                 return [src]
         # else the armed force or group named last, within the sentence and the three before it
-        sents = self.index._sentences()
-        first = sents[max(0, self.index._sentence_index(trigger) - 3)].start
-        for i in range(trigger.sent.end - 1, first - 1, -1):
-            actor = self.index.actor_of(self.doc[i])
-            if (
-                actor is None
-                or actor.sector not in ("REB", "MIL", "COP")
-                or actor.kind not in ("organization", "group")
-            ):
-                continue
-            ref = self.index.ref(self.doc[i], agent=True)
-            if ref is not None and not any(
-                _same(ref, t) or (ref.country, ref.sector) == (t.country, t.sector) for t in targets
-            ):
-                return [ref]
-        return []
+        positions = range(trigger.sent.end - 1, self._sentences_back(trigger, 3) - 1, -1)
+        armed = self._armed_named(positions, ("REB", "MIL", "COP"), skip=targets)
+        return [armed] if armed is not None else []
 
     def _implied_captor(self, trigger, cameo: str, targets: list[ActorRef]) -> list[ActorRef]:
         """ "Close to 200 passengers had been freed", "the ban was lifted": an agentless passive that undoes
