@@ -51,10 +51,10 @@ def _speech_setting(noun: Token, lemma) -> Token | None:
     )
 
 
-def _agentless_passive(trigger) -> bool:
-    """ "were killed", "had been freed": a passive that does not say by whom."""
+def _agentless_passive(trigger: Token, passive: bool = False) -> bool:
+    """ "were killed", "had been freed": a passive (or one the caller knows of) that does not say by whom."""
     deps = {c.dep_ for c in trigger.children}
-    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
+    return (passive or bool(deps & {"auxpass", "nsubjpass"})) and "agent" not in deps
 
 
 def _group_size(token: Token) -> int | None:
@@ -843,10 +843,8 @@ class Arguments:
         dateline's, else the target's country, else the article's)."""
         if not any(cameo.startswith(prefix) for prefix in self.lex.state_acts):
             return []
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
-            trigger.dep_ == "acl" and trigger.tag_ == "VBN"
-        )
-        if not passive or any(c.dep_ == "agent" for c in trigger.children):
+        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "the journalists detained in March"
+        if not _agentless_passive(trigger, reduced):
             return []
         country = None
         for t in trigger.subtree:
