@@ -610,3 +610,62 @@ def test_the_codebook_table_has_every_cameo_code_with_a_plover_type():
 def test_the_end_of_a_period_is_not_the_date_of_the_act():
     (e,) = analyze("Russia halted gas deliveries to Moldova until April 2.", published="2025-03-09").events
     assert e.date.value == "2025-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Nicaragua expelled the Spanish ambassador on Friday. Washington denounced the move.",
+            ("USA", "ACCUSE", "NIC", "occurred"),
+        ),
+        (
+            "Turkish police detained 30 journalists in Istanbul. The European Union criticized the decision.",
+            (None, "ACCUSE", "TUR", "occurred"),
+        ),
+    ],
+)
+def test_condemning_the_move_condemns_whoever_last_acted(text, event):
+    assert event in coded(text)
+
+
+def test_a_statement_is_no_move_to_condemn():
+    # the last act before "the move" is Japan's sanctions, not China's words
+    text = (
+        "Japan imposed sanctions on North Korea on Monday. China said it regretted the tension. "
+        "Pyongyang condemned the move."
+    )
+    assert ("PRK", "ACCUSE", "JPN", "occurred") in coded(text)
+
+
+def test_vowing_to_retaliate_threatens_whoever_struck_first():
+    text = "The European Union imposed sanctions on six Iranian officials. Tehran vowed to retaliate."
+    found = analyze(text, published="2024-03-06").events
+    assert any(e.plover == "THREATEN" and e.target and e.target.name == "European Union" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Taliban attended a Qatar-hosted meeting on Afghanistan.",
+            ("AFG", "CONSULT", "QAT", "occurred"),
+        ),
+        ("Iran took part in talks hosted by Oman.", ("IRN", "CONSULT", "OMN", "occurred")),
+        ("Russia participated in the summit with China in Beijing.", ("RUS", "CONSULT", "CHN", "occurred")),
+    ],
+)
+def test_taking_part_in_a_hosted_meeting_meets_the_host(text, event):
+    assert event in coded(text)
+
+
+def test_an_act_that_draws_criticism_is_criticism_of_whoever_did_it():
+    text = "Hungary banned foreign-funded rights groups on Tuesday. The move drew criticism from Germany."
+    assert any(s == "DEU" and p == "ACCUSE" and t == "HUN" for s, p, t, _ in coded(text))
+
+
+def test_prohibiting_someone_from_entering_is_a_restriction():
+    assert any(
+        p == "COERCE"
+        for _, p, _, _ in coded("The Taliban prohibited the U.N. envoy from entering Afghanistan.")
+    )

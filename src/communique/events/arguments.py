@@ -19,7 +19,10 @@ from .words import (
     CLAIMS,
     DOCUMENTS,
     FIRST_PERSON,
+    GENERIC_DEEDS,
     GROUP_WORDS,
+    HOSTED,
+    HOSTING,
     LEGAL_CHARGES,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
@@ -120,6 +123,15 @@ def _as_country(ref: ActorRef) -> ActorRef:
         name=ref.name, text=ref.text, country=ref.country, sector=None, code=ref.country, kind=ref.kind,
         actor_id=ref.actor_id, start=ref.start, end=ref.end,
     )  # fmt: skip
+
+
+def _entry_ref(entry: gazetteer.Entry, token: Token) -> ActorRef:
+    """The actor a gazetteer entry names inside a word ("U.S.-Ukraine talks", "a Qatar-hosted meeting")."""
+    state = entry.kind == gazetteer.COUNTRY
+    sector = "GOV" if state else entry.sector
+    code = entry.code if entry.code and not state else (entry.country or "") + (sector or "")
+    return ActorRef(name=entry.name, text=token.text, country=entry.country, sector=sector, code=code,
+                    kind=entry.kind, start=token.idx, end=token.idx + len(token.text))  # fmt: skip
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -320,6 +332,16 @@ class Arguments:
                 light_verbs or frozenset()
             ):
                 return [r for t in self._subject_tokens(head) for r in self._refs(t, agent=True)]
+            if (
+                noun.dep_ == "pobj"
+                and head.lower_ == "in"
+                and (
+                    self.lex.lemma(head.head) in ("participate", "engage")
+                    or (head.head.lemma_ == "take" and any(c.lower_ == "part" for c in head.head.children))
+                )
+            ):
+                # "took part in talks", "participated in the summit"
+                return [r for t in self._subject_tokens(head.head) for r in self._refs(t, agent=True)]
             if noun.dep_ == "nsubjpass" and self.lex.lemma(head) in self.lex.light_verbs:
                 # "joint patrols were held by China and Russia"
                 return [r for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -346,10 +368,19 @@ class Arguments:
             d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in deed.children
         ):
             return None  # "an attack", "attacks" in general: no particular deed
-        roots = {s.cameo[:2] for s in self.lex.nouns.get(deed.lemma_.lower(), [])}
-        doer = next(
-            (src for i, code, src, _ in reversed(self.deeds) if i < deed.i and code[:2] in roots), None
-        )
+        lemma = deed.lemma_.lower()
+        roots = {s.cameo[:2] for s in self.lex.nouns.get(lemma, [])}
+        if lemma in GENERIC_DEEDS:
+            # "Washington denounced the move": whatever was last done, but a statement is no move
+            doer = next(
+                (src for i, code, src, _ in reversed(self.deeds)
+                 if i < deed.i and code[:2] != "01" and not any(_same(src, s) for s in sources)),
+                None,
+            )  # fmt: skip
+        else:
+            doer = next(
+                (src for i, code, src, _ in reversed(self.deeds) if i < deed.i and code[:2] in roots), None
+            )
         if doer is None or any(_same(doer, s) for s in sources):
             return None
         return doer
@@ -381,13 +412,25 @@ class Arguments:
                 parts = c.text.split("-")
                 entries = [g.names.get(p) for p in parts]
                 if len(parts) == 2 and all(e is not None and e.country for e in entries):
-                    return [
-                        ActorRef(name=e.name, text=c.text, country=e.country, sector="GOV" if e.kind == gazetteer.COUNTRY else e.sector,
-                                 code=e.country + ("GOV" if e.kind == gazetteer.COUNTRY else e.sector or ""), kind=e.kind,
-                                 start=c.idx, end=c.idx + len(c.text))
-                        for e in entries
-                    ]  # fmt: skip
+                    return [_entry_ref(e, c) for e in entries]
         return []
+
+    def _host(self, noun: Token) -> ActorRef | None:
+        """Who hosts or organizes a gathering: "a Qatar-hosted meeting", "a U.N.-organized conference",
+        "talks, which were hosted by Turkey"."""
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and "-" in c.text.strip("-"):
+                name, _, verb = c.text.rpartition("-")
+                entry = gazetteer.load().names.get(name)
+                if entry is not None and (entry.country or entry.kind == "igo") and verb.lower() in HOSTED:
+                    return _entry_ref(entry, c)
+            if c.dep_ in ("amod", "acl", "relcl") and c.pos_ == "VERB" and self.lex.lemma(c) in HOSTING:
+                named = [g for g in c.children if g.dep_ in ("npadvmod", "compound")]
+                named += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                refs = [r for g in named for r in self._refs(g, agent=True)]
+                if refs:
+                    return refs[0]
+        return None
 
     def _modifier_ref(self, token: Token) -> ActorRef | None:
         """An actor named by a modifier: "Western sanctions", "U.S. aid", "the tribunal's ruling"."""
@@ -435,6 +478,12 @@ class Arguments:
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
                            for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            elif where == "adversary":
+                # "Tehran vowed to retaliate": against whoever it last fought or was coerced by
+                foe = self._adversary(sources[0], token) if sources else None
+                if foe is not None:
+                    return [foe], None
+                continue
             elif where in ("dobj", "dative", "nsubjpass", "poss", "compound"):
                 if where == "dobj" and passive:
                     # the object of an active verb is the subject of its passive: "Kenya was praised by
@@ -540,6 +589,11 @@ class Arguments:
                     place = next((r for r in refs if r.kind in (PLACE,)), None)
                     refs = [_as_country(r) for r in refs]
                 return refs, place
+        if sense.cameo.startswith("04") and token.pos_ == "NOUN":
+            # "attended a U.N.-organized meeting": who hosts a meeting meets its guests
+            host = self._host(token)
+            if host is not None and not any(_same(host, s) for s in sources):
+                return [host], None
         if sense.default_target == "GOV" and sources and sources[0].country:
             # protesters with no target named protest against their own government
             c = sources[0].country

@@ -230,7 +230,12 @@ class Predicates:
         givers = [g for h in (noun, verb) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         sources = [r for g in givers for r in self._refs(g, agent=True)]
-        targets = [r for t in self._subject_tokens(verb) for r in self._refs(t) or [self._owner(t)] if r]
+        subjects = self._subject_tokens(verb)
+        targets = [r for t in subjects for r in self._refs(t) or [self._owner(t)] if r]
+        # "the law has drawn criticism": of whoever made it; "the convoy came under attack": whom it carried
+        targets = targets or [r for t in subjects for r in [self._doer_of(t, sources)] if r]
+        if not targets and ontology.quad_class(sense.cameo) == 4:
+            targets = [r for t in subjects for r in [self._civilians(t)] if r]
         return _Candidate(noun, sense, sources, targets, None)
 
     def _object_words(self, token: Token, sense: Sense) -> set[str]:

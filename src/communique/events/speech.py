@@ -192,6 +192,8 @@ class ReportedSpeech:
                 refs = [r for t in subjects for r in self._refs(t)]
                 # "said the U.S. sanctions were illegal": the charge is laid on whose the thing is
                 refs = refs or [r for t in subjects if t.pos_ == "NOUN" for r in [self._owner(t)] if r]
+                # "said the attack was a war crime": on whoever the article said did it
+                refs = refs or [r for t in subjects if t.pos_ == "NOUN" for r in [self._doer_of(t, [])] if r]
                 if refs:
                     return refs
             if node.i == top.i or node.head.i == node.i:

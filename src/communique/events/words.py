@@ -68,6 +68,15 @@ ACCUSING_SPEECH = {
 }
 
 
+# nouns that name whatever someone last did: "Washington denounced the move", "welcomed the decision"
+GENERIC_DEEDS = frozenset(
+    {"move", "decision", "step", "action", "act", "measure", "ruling", "verdict", "sentence"}
+)
+# who hosts a gathering meets those who come: "a Qatar-hosted meeting", "talks organized by the U.N."
+HOSTING = frozenset({"host", "organize", "organise", "convene", "sponsor", "mediate", "broker", "arrange"})
+HOSTED = frozenset(
+    {"hosted", "organized", "organised", "convened", "sponsored", "mediated", "brokered", "arranged"}
+)
 CHARGES = {"allegation", "accusation", "claim", "charge", "criticism", "assertion", "complaint"}
 
 
