@@ -118,6 +118,8 @@ CIVILIAN_PLACES = {
     "province", "camp", "hospital", "school", "home", "house", "market", "clinic", "church", "mosque", "street",
     "community", "settlement", "suburb", "hamlet", "hotel", "building", "port", "airport", "base", "station",
     "bus", "minibus", "train", "car",
+    # businesses and gatherings a state shuts: "shut down beauty salons", "closed universities"
+    "shop", "salon", "restaurant", "cafe", "business", "university", "college", "office",
 }  # fmt: skip
 
 
