@@ -112,7 +112,9 @@ class Predicates:
             return None
         # "stripped 94 critics of their citizenship": the parser may hang the phrase on the object
         holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
-        if sense.prep and not any(c.dep_ == "prep" and c.lower_ == sense.prep for h in holders for c in h.children):
+        if sense.prep and not any(
+            c.dep_ == "prep" and c.lower_ == sense.prep for h in holders for c in h.children
+        ):
             return None
         if sense.object is not None and not (self._object_words(token, sense) & sense.object):
             return None
