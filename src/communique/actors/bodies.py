@@ -363,6 +363,15 @@ class Bodies:
             if m.dep_ == "amod"
         ]
         located += [m for c in based for m in c.children if m.dep_ in ("npadvmod", "compound")]
+        for c in token.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                # "the Israeli military said its forces had pulled out of Khan Younis": the forces are those of
+                # the sentence's subject, not of the place named after them
+                a = self.index._resolve_afresh(c)
+                actor = self.index.actors[a] if a is not None else None
+                here = any(self.index.token_actor.get(t.i) == a for t in token.sent if t.i < c.i)
+                if actor is not None and actor.country and actor.kind != PERSON and here:
+                    return actor.country, None
         for child in (
             _modifiers(token) + [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"] + located
         ):
