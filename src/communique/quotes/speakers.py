@@ -118,6 +118,10 @@ class Speakers:
             ref = person
         if ref is None and token.is_upper and len(token.text) > 1:
             ref = self._person_named(token.text.title())  # a transcript's label: "PENCE" is Mike Pence
+        if ref is not None and ref.kind == "person" and len(ref.name.split()) == 1:
+            ref = self._misspelt(ref) or ref
+        if ref is None:
+            ref = self._named_next(token)
         return self._ref(
             token,
             ref,
@@ -135,8 +139,55 @@ class Speakers:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         office = role_at(token, gz.load()) is not None
-        found = self.index.person_antecedent(token, lambda a: not office or a.role is None)
+        # "the head of Doctors Without Borders": a description by a body is someone of that body
+        bodies = {
+            a.name
+            for c in token.rights
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
+            for g in c.children
+            if g.dep_ == "pobj" and (a := self.index.actor_of(g)) is not None and a.kind != "person"
+        }
+        found = self.index.person_antecedent(
+            token, lambda a: (not office or a.role is None) and (not bodies or a.group in bodies)
+        )
         return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _named_next(self, token: Token) -> ActorRef | None:
+        """ "The head of MSF told the council that ... “...,” Lockyear said.": a speaker described ("the head of
+        X", "the official") and not found before is the person named as the speaker of the quote that opens
+        the next sentence."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in self.lex.source_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        end = token.sent.end_char
+        k = next((k for k, seg in enumerate(self.segments) if seg.open >= end), None)
+        if k is None or self.text[end : self.segments[k].open].strip() or not self._starts_sentence(k):
+            return None
+        att, _ = self._trailing_attribution(k)
+        actor = self.index.actor_of(att.speaker) if att is not None and att.speaker is not None else None
+        if actor is None or actor.kind != "person":
+            return None
+        return self.index.ref(att.speaker, agent=True)
+
+    def _misspelt(self, ref: ActorRef) -> ActorRef | None:
+        """A surname alone that is one letter off the surname of a person named in full ("Pederson" after
+        "Geir Pedersen"): a misspelling of that person's name."""
+        name = ref.name
+        if len(name) < 5:
+            return None
+        found = [
+            a
+            for a in self.index.actors
+            if a.kind == "person"
+            and len(a.name.split()) > 1
+            and a.name.split()[-1][:1] == name[:1]
+            and _one_letter_off(a.name.split()[-1], name)
+        ]
+        if len(found) != 1 or not found[0].mentions:
+            return None
+        mention = found[0].mentions[0]
+        return self.index.ref(self.doc[self._token_at(mention.start)], agent=True)
 
     def _office_holder(self, token: Token, group: ActorRef) -> ActorRef | None:
         """ "The Ukrainian leader said": one person named by office and country is the person of that country
@@ -205,15 +256,26 @@ class Speakers:
             phrase = None
         elif token.tag_ in ("NNS", "NNPS") and token.pos_ == "NOUN":
             phrase = token
+        elif any(c.dep_ == "conj" for c in token.children):
+            phrase = token  # "Both Mr. King and Mr. Schultz say": the people it joins
         else:
             return None
         people = self._people_in(phrase) if phrase is not None else []
-        if len(people) < 2 and (phrase is None or any(c.lower_ in ("the", "both") for c in token.children)):
+        coordinated = phrase is not None and not token.tag_.endswith("S")
+        if (
+            len(people) < 2
+            and not coordinated
+            and (phrase is None or any(c.lower_ in ("the", "both") for c in token.children))
+        ):
             first = self.doc[max(0, token.sent.start - 1)].sent.start  # this sentence and the one before
             for i in range(token.i - 1, first - 1, -1):
                 t = self.doc[i]
                 if t.dep_ in ("nsubj", "nsubjpass") and self.quote_of[i] < 0:
                     people = self._people_in(t)
+                    if len(people) < 2 and self._pair(token) and t.head.pos_ in ("VERB", "AUX"):
+                        # "A met B in Oslo. ... the two leaders said": the two people of that clause
+                        pair = self._people_in(t.head)
+                        people = pair if len(pair) == 2 else people
                     if len(people) >= 2 or self.index.actor_of(t) is not None:
                         break
         if len(people) < 2:
@@ -226,6 +288,10 @@ class Speakers:
             country=countries.pop() if len(countries) == 1 else None,
             sector=sectors.pop() if len(sectors) == 1 else None, kind="group",
         )  # fmt: skip
+
+    def _pair(self, token: Token) -> bool:
+        """A plural phrase of two: "the two leaders", "both men", "both"."""
+        return any(c.lower_ in ("two", "both") for c in token.children) or token.lower_ == "both"
 
     def _people_in(self, head: Token) -> list[Actor]:
         """The distinct people a noun phrase names: itself, its conjuncts, appositives, "led by", "including"."""
@@ -283,3 +349,13 @@ class Speakers:
     def _phrase_text(self, token: Token) -> str:
         start, end = self._phrase(token)
         return self.doc[start:end].text
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter changed, added or dropped (not the same word)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
