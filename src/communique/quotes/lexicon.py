@@ -19,6 +19,7 @@ class Lexicon:
     object_verbs: frozenset[str]
     object_preps: dict[str, frozenset[str]]
     source_nouns: frozenset[str]
+    finding_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     naming_nouns: frozenset[str]
     naming_words: frozenset[str]
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         object_verbs=words(data["object"]["verbs"]),
         object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},
         source_nouns=words(data["source_nouns"]),
+        finding_nouns=words(data["finding_nouns"]),
         naming_verbs=words(data["naming"]["verbs"]),
         naming_nouns=words(data["naming"]["nouns"]),
         naming_words=words(data["naming"]["words"]),

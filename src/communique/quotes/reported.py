@@ -39,6 +39,9 @@ class Reported:
                 if att is not None:
                     self.attributions.append(att)
                     self.by_cue[t.i] = att
+            elif t.lower_ == "in" and t.dep_ == "prep" and (att := self._in_record(t)) is not None:
+                self.attributions.append(att)
+                self.by_cue[t.i] = att
             elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.claim_nouns:
                 att = self._noun_attribution(t)
                 if att is not None:
@@ -311,11 +314,42 @@ class Reported:
         if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
             speaker = self._subject(t.head)
         if speaker is None:
+            # "a New York Times report that ...", "the Pentagon claim that ...": a named actor before the noun
+            speaker = next(
+                (c for c in t.lefts if c.dep_ in ("compound", "nmod") and self.index.actor_of(c) is not None),
+                None,
+            )
+        if speaker is None:
             return None
         content = self._range(clauses)
         if content is None:
             return None
         return Attribution(t, t.i + 1, speaker, self._in_paragraph(content, t), via="noun")
+
+    def _in_record(self, t: Token) -> Attribution | None:
+        """ "In the latest poll, Clinton leads by four points": a poll, study or report named at the start of a
+        sentence says what the rest of it states (unless a cue of its own reports that: "In a report, X said")."""
+        doc = self.doc
+        sent = t.sent
+        first = sent.start + (1 if doc[sent.start].pos_ == "CCONJ" else 0)
+        source = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if t.i != first or source is None:
+            return None
+        if source.lower_ == "one":  # "In one of the first polls"
+            of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if source is None or source.lemma_.lower() not in self.lex.finding_nouns:
+            return None
+        comma = t.right_edge.i + 1
+        if comma >= sent.end or doc[comma].text != ",":
+            return None
+        head = t.head
+        if head.lemma_.lower() in self.lex.clause_verbs or head.lemma_.lower() in self.lex.object_verbs:
+            return None
+        content = self._trim(comma + 1, sent.end)
+        if content is None:
+            return None
+        return Attribution(t, t.i + 1, source, self._in_paragraph(content, t), via="according")
 
     def _according_to(self, t: Token) -> Attribution | None:
         doc = self.doc
