@@ -103,3 +103,11 @@ def test_speaker_named_only_after_the_quote(nlp):
         "medicine.” “We cannot wait another week,” Tomas Vik said."
     )
     assert speaker_of(nlp, text, "clean water and medicine") == "Tomas Vik"
+
+
+def test_pronoun_continues_a_speaker_described_not_named(nlp):
+    text = (
+        "“The roads are full again,” a taxi driver complained outside Nairobi's Kenyatta Avenue. "
+        "He said business had doubled since March. “I work until midnight now,” he added."
+    )
+    assert speaker_of(nlp, text, "work until midnight") == "a taxi driver"

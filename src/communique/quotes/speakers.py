@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .. import gazetteer as gz
 from ..actors import COLLECTIVE, role_at
+from ..actors.words import BODY_ANAPHORS, MOVEMENT_ANAPHORS, OFFICES
 from ..model import Actor, ActorRef
 from .attribution import _PHRASE_DEPS, _SHARES_SUBJECT, _SUBJECTS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 
@@ -111,6 +112,10 @@ class Speakers:
             s = self.doc[start:end]
             group.text, group.start, group.end = s.text, s.start_char, s.end_char
             return group
+        described = self._described_before(token)
+        if described is not None:
+            # "“...,” a JetBlue pilot lamented. He agreed ... “...,” he added": the pilot, not the last name seen
+            return self._ref(token, None, name=described, text=self.doc[start:end].text, span=(start, end))
         ref = self.index.ref(token, agent=True) or self._apposed(token) or self._author(token)
         if ref is None:
             ref = self._described(token)
@@ -151,6 +156,49 @@ class Speakers:
             token, lambda a: (not office or a.role is None) and (not bodies or a.group in bodies)
         )
         return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _described_before(self, token: Token) -> str | None:
+        """The words of a speaker described, not named ("a JetBlue pilot"), that "he" or "she" continues: the
+        latest speaker before the pronoun (its paragraph or the one before) when no sentence since has had a
+        subject other than "he" or "she"."""
+        if token.lower_ not in ("he", "she"):
+            return None
+        para_start, _ = self._para_bounds(token.idx)
+        window_start, _ = self._para_bounds(max(0, para_start - 2))
+        earlier = sorted(
+            (
+                a
+                for a in self.by_cue.values()
+                if a.speaker is not None
+                and window_start <= a.cue.idx
+                and a.cue.i < token.i
+                and a.cue.pos_ in ("VERB", "AUX")  # someone speaking, not "Biden's remark" inside a sentence
+            ),
+            key=lambda a: a.cue.i,
+        )
+        while earlier and earlier[-1].speaker.lower_ in ("he", "she"):
+            earlier.pop()  # "he said ... he added": back to who "he" was
+        if not earlier:
+            return None
+        speaker = earlier[-1].speaker
+        if (
+            speaker.pos_ != "NOUN"
+            or speaker.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in speaker.children)
+            or any(c.dep_ == "poss" for c in speaker.children)  # "Solo's mayor" is named by office
+            or speaker.lemma_.lower() in self.lex.source_nouns
+            or self.index.ref(speaker, agent=True) is not None
+            or self._apposed(speaker) is not None
+            or self._described(speaker) is not None
+        ):
+            return None
+        if speaker.lemma_.lower() in _BODIES or speaker.ent_type_ in ("ORG", "GPE", "NORP"):
+            return None  # "the company", "the ministry": not "he" or "she"
+        for sent in self.doc[speaker.sent.end : token.sent.start].sents:
+            subjects = [c for c in sent.root.children if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0]
+            if any(c.lower_ not in ("he", "she") for c in subjects):
+                return None
+        return self._phrase_text(speaker)
 
     def _named_next(self, token: Token) -> ActorRef | None:
         """ "The head of MSF told the council that ... “...,” Lockyear said.": a speaker described ("the head of
@@ -349,6 +397,16 @@ class Speakers:
     def _phrase_text(self, token: Token) -> str:
         start, end = self._phrase(token)
         return self.doc[start:end].text
+
+
+# nouns of a body, not one person: what "he" or "she" cannot continue
+_BODIES = (
+    COLLECTIVE | OFFICES | BODY_ANAPHORS | MOVEMENT_ANAPHORS | {"company", "firm", "bank", "network"}
+) - {
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+}
 
 
 def _one_letter_off(a: str, b: str) -> bool:
