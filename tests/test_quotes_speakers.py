@@ -111,3 +111,11 @@ def test_pronoun_continues_a_speaker_described_not_named(nlp):
         "He said business had doubled since March. “I work until midnight now,” he added."
     )
     assert speaker_of(nlp, text, "work until midnight") == "a taxi driver"
+
+
+def test_a_spokesman_of_no_one_named_speaks_for_the_body_spoken_of(nlp):
+    text = (
+        "The Health Ministry said on Monday it was reviewing the contract. "
+        "A spokesman said the ministry would publish “all the documents” by Friday."
+    )
+    assert speaker_of(nlp, text, "all the documents") == "Health Ministry"

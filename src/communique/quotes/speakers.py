@@ -127,6 +127,8 @@ class Speakers:
             ref = self._misspelt(ref) or ref
         if ref is None:
             ref = self._named_next(token)
+        if ref is None:
+            ref = self._spokesperson_of(token)
         return self._ref(
             token,
             ref,
@@ -199,6 +201,28 @@ class Speakers:
             if any(c.lower_ not in ("he", "she") for c in subjects):
                 return None
         return self._phrase_text(speaker)
+
+    def _spokesperson_of(self, token: Token) -> ActorRef | None:
+        """ "The ministry did not respond. A spokesman said ...": a spokesperson of no one named speaks for the
+        body that was the subject of the sentence before (or the one before that)."""
+        if token.lemma_.lower() not in _SPOKESPEOPLE or any(
+            c.dep_ not in ("det", "punct") for c in token.children if c.i < token.i
+        ):
+            return None
+        if any(c.dep_ in ("prep", "appos", "poss") for c in token.children):
+            return None
+        start = self.doc[max(0, token.sent.start - 1)].sent.start
+        start = self.doc[max(0, start - 1)].sent.start
+        for i in range(token.sent.start - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.quote_of[i] >= 0:
+                continue
+            ref = self.index.ref(t, agent=True)
+            if ref is not None and ref.kind in ("organization", "igo", "country"):
+                return ref
+            if ref is not None or t.pos_ in ("PROPN", "PRON"):
+                return None  # the sentence before was about someone else
+        return None
 
     def _named_next(self, token: Token) -> ActorRef | None:
         """ "The head of MSF told the council that ... “...,” Lockyear said.": a speaker described ("the head of
@@ -398,6 +422,9 @@ class Speakers:
         start, end = self._phrase(token)
         return self.doc[start:end].text
 
+
+# who speaks for a body
+_SPOKESPEOPLE = ("spokesperson", "spokesman", "spokeswoman")
 
 # nouns of a body, not one person: what "he" or "she" cannot continue
 _BODIES = (
