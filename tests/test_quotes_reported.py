@@ -40,3 +40,22 @@ def test_in_a_statement_with_a_cue_of_its_own_is_reported_once(nlp):
 
 def test_a_place_or_time_after_in_is_no_source(nlp):
     assert reported(nlp, "In the capital, protesters blocked the main road for a third day.") == []
+
+
+def test_a_that_clause_after_a_time_phrase_is_what_was_reported(nlp):
+    found = reported(nlp, "The Daily Courier reported at the time that the director had resigned.")
+    assert found == [("that the director had resigned", "The Daily Courier")]
+
+
+def test_what_someone_stresses_or_charges_others_with_is_reported(nlp):
+    assert reported(nlp, "The mayor is stressing the need to repair the city's bridges.") == [
+        ("the need to repair the city's bridges", "The mayor")
+    ]
+    assert reported(nlp, "Prosecutors in April charged two developers with defrauding investors.") == [
+        ("two developers with defrauding investors", "Prosecutors")
+    ]
+
+
+def test_what_an_event_highlights_is_no_ones_words(nlp):
+    text = "The summit came after a year of talks, highlighting the region's hopes for a trade deal."
+    assert reported(nlp, text) == []

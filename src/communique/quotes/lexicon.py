@@ -17,6 +17,7 @@ class Lexicon:
     evidence: frozenset[str]
     infinitive: frozenset[str]
     object_verbs: frozenset[str]
+    agentive_verbs: frozenset[str]
     object_preps: dict[str, frozenset[str]]
     source_nouns: frozenset[str]
     finding_nouns: frozenset[str]
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
         object_verbs=words(data["object"]["verbs"]),
+        agentive_verbs=words(data["object"].get("agentive")),
         object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},
         source_nouns=words(data["source_nouns"]),
         finding_nouns=words(data["finding_nouns"]),

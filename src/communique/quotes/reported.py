@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import gazetteer as gz
+from ..actors import role_at
 from .attribution import (
     _CONTENT_DEPS,
     _SUBJECTS,
@@ -57,6 +59,8 @@ class Reported:
                     or lemma in lex.object_preps
                 ):
                     att = self._verb_attribution(t, lemma)
+                    if att is not None and lemma in lex.agentive_verbs and not self._agent(att.speaker):
+                        att = None  # "the visit comes ..., highlighting China's ambition": no one says it
                     if att is not None:
                         self.attributions.append(att)
                         self.by_cue[t.i] = att
@@ -65,6 +69,14 @@ class Reported:
             if att is not None:
                 self.attributions.append(att)
                 self.by_cue[att.cue.i] = att
+
+    def _agent(self, token: Token | None) -> bool:
+        """A speaker that is someone: an actor, a pronoun or role noun that resolves to one, or a document."""
+        if token is None:
+            return False
+        if token.lemma_.lower() in self.lex.source_nouns or token.lower_ in ("i", "we", "you"):
+            return True
+        return self.index.ref(token, agent=True) is not None or role_at(token, gz.load()) is not None
 
     def _verb_attribution(self, t: Token, lemma: str) -> Attribution | None:
         lex = self.lex
@@ -88,6 +100,22 @@ class Reported:
                 if r.dep_ == "relcl"
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in r.children)
+            ][:1]
+        if not clauses and lemma in lex.speech:
+            # "reported at the time that the director had resigned": a that-clause taken for a relative clause
+            # of the phrase between the cue and it ("that" no part of the clause: not "at the time that he chose")
+            clauses = [
+                r
+                for c in children
+                if c.dep_ in ("prep", "npadvmod") and c.i == t.i + 1
+                for g in c.children
+                if g.dep_ == "pobj"
+                for r in g.rights
+                if r.dep_ in ("relcl", "acl")
+                and r.left_edge.lower_ == "that"
+                and r.left_edge.dep_ in ("mark", "advmod")
+                and any(w.dep_ in ("nsubj", "nsubjpass") for w in r.children)
+                and not any(w.dep_ in ("dobj", "pobj") and w.lower_ == "that" for w in r.subtree)
             ][:1]
         if clauses and lemma not in lex.speech:
             # believing or finding something needs a whole clause: not "finds itself isolated"
