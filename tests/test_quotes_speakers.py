@@ -1,0 +1,121 @@
+"""Speakers of quotes, one class of hard case at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors import find_actors
+from communique.nlp import load_pipeline
+from communique.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def speaker_of(nlp, text: str, containing: str) -> str | None:
+    """The resolved name (else the words) of the speaker of the one quote holding ``containing``."""
+    doc = nlp(text)
+    found = [q for q in find_quotes(doc, find_actors(doc)) if containing in q.text]
+    if len(found) > 1:  # a quoted fragment and the reported clause around it: the fragment
+        found = [q for q in found if q.kind != "indirect"]
+    assert len(found) == 1, [(q.kind, q.text) for q in found]
+    sp = found[0].speaker
+    return None if sp is None else sp.name or sp.text
+
+
+def test_role_noun_named_earlier(nlp):
+    text = (
+        "Anna Lindqvist, Sweden's foreign minister, arrived in Riga on Monday. "
+        "“We came to listen,” the minister said."
+    )
+    assert speaker_of(nlp, text, "came to listen") == "Anna Lindqvist"
+
+
+def test_surname_alone_and_a_misspelt_surname(nlp):
+    text = (
+        "The U.N. envoy, Tomas Halvorsen, spoke to the council on Friday. "
+        "“The ceasefire is holding,” Halvorsen said. "
+        "“Both sides must keep their word,” Halvorson said."
+    )
+    assert speaker_of(nlp, text, "ceasefire is holding") == "Tomas Halvorsen"
+    assert speaker_of(nlp, text, "keep their word") == "Tomas Halvorsen"
+
+
+def test_pronoun_after_another_persons_quote(nlp):
+    text = (
+        "“The plan is dead,” said Senator Mark Olsen. "
+        "Governor Laura Briggs disagreed at a news conference in the capital. "
+        "“We will pass it next month,” she said."
+    )
+    assert speaker_of(nlp, text, "plan is dead") == "Mark Olsen"
+    assert speaker_of(nlp, text, "pass it next month") == "Laura Briggs"
+
+
+def test_inverted_attribution_after_a_long_quote(nlp):
+    text = (
+        "Officials in the capital were cautious. “We have seen convoys moving toward the border for three "
+        "days, and nobody has told us why they are there or when they will leave,” said a senior "
+        "official, who asked not to be named because he was not authorized to speak to reporters."
+    )
+    assert speaker_of(nlp, text, "convoys moving") == "a senior official"
+
+
+def test_speaker_described_first_and_named_after_the_quote(nlp):
+    text = (
+        "Tomas Vik, the head of the Nordic Red Cross, visited the camp on Tuesday.\n\n"
+        "The aid worker Anna Berg, who runs the clinic there, spoke to reporters.\n\n"
+        "The head of the Red Cross told the council that the camp had run out of “clean water and "
+        "medicine.” “We cannot wait another week,” Vik said."
+    )
+    assert speaker_of(nlp, text, "clean water and medicine") == "Tomas Vik"
+
+
+def test_continuation_of_a_quote_in_the_next_paragraph(nlp):
+    text = (
+        "“The harvest failed in the north,” said Farah Osman, a regional governor. “Families are leaving.\n\n"
+        "“We need help before the rains come.”"
+    )
+    assert speaker_of(nlp, text, "before the rains") == "Farah Osman"
+
+
+def test_a_group_of_speakers(nlp):
+    text = (
+        "President Ana Duarte met Prime Minister Jonas Berg in Lisbon on Monday. "
+        "“We agreed to open the border,” the two leaders said in a statement."
+    )
+    assert speaker_of(nlp, text, "open the border") == "Ana Duarte and Jonas Berg"
+
+
+def test_two_people_joined_as_subject_speak_together(nlp):
+    text = (
+        "Ana Duarte and Jonas Berg, who lead the two parties, spoke after the vote. "
+        "Both Ms. Duarte and Mr. Berg said the coalition would hold."
+    )
+    assert speaker_of(nlp, text, "coalition would hold") == "Ana Duarte and Jonas Berg"
+
+
+def test_speaker_named_only_after_the_quote(nlp):
+    text = (
+        "Aid groups warned on Tuesday that the camps were running short of food.\n\n"
+        "The head of the Nordic Red Cross told the council that the camp had run out of “clean water and "
+        "medicine.” “We cannot wait another week,” Tomas Vik said."
+    )
+    assert speaker_of(nlp, text, "clean water and medicine") == "Tomas Vik"
+
+
+def test_pronoun_continues_a_speaker_described_not_named(nlp):
+    text = (
+        "“The roads are full again,” a taxi driver complained outside Nairobi's Kenyatta Avenue. "
+        "He said business had doubled since March. “I work until midnight now,” he added."
+    )
+    assert speaker_of(nlp, text, "work until midnight") == "a taxi driver"
+
+
+def test_a_spokesman_of_no_one_named_speaks_for_the_body_spoken_of(nlp):
+    text = (
+        "The Health Ministry said on Monday it was reviewing the contract. "
+        "A spokesman said the ministry would publish “all the documents” by Friday."
+    )
+    assert speaker_of(nlp, text, "all the documents") == "Health Ministry"
