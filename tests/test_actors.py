@@ -358,3 +358,17 @@ def test_a_research_body_is_academic(nlp):
     )
     assert by_name(index, "Halvorsen Endowment for Peace").sector == "EDU"
     assert by_name(index, "Tomas Brandvold").sector == "EDU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin hosted Xi Jinping at the Kremlin on Monday.",
+        "Russian President Vladimir Putin hosted Narendra Modi in Moscow.",
+    ],
+)
+def test_a_known_office_holder_keeps_their_country_wherever_they_are_received(text):
+    countries = {a.name: a.country for a in analyze(text).actors}
+    assert countries.get("Xi Jinping", "CHN") == "CHN"
+    assert countries.get("Narendra Modi", "IND") == "IND"
+    assert countries["Vladimir Putin"] == "RUS"

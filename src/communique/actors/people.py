@@ -117,7 +117,9 @@ class People:
                 _merge_facts(actor, facts)
                 if "possessor" in facts:
                     pending_possessor.setdefault(a, facts["possessor"])
-            if actor.country is None or actor.sector is None:
+            if actor.country is None or actor.sector is None or not actor.group:
+                # a known office holder's country is a fact: "Putin hosted Narendra Modi at the Kremlin"
+                # does not make Modi Russian
                 self._from_dictionary(actor)
         # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
         for a, possessor in pending_possessor.items():
@@ -394,7 +396,7 @@ def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
         # a UN spokesman is the UN's, whatever "spokesman" alone suggested
         actor.group, actor.sector, actor.country = actor.group or entry.group, "IGO", None
         return
-    actor.country = actor.country or entry.country
+    actor.country = entry.country or actor.country
     actor.sector = actor.sector or entry.sector
     if len(entry.name) > len(actor.name) and actor.name in entry.name:
         actor.name = entry.name
