@@ -372,3 +372,8 @@ def test_a_known_office_holder_keeps_their_country_wherever_they_are_received(te
     assert countries.get("Xi Jinping", "CHN") == "CHN"
     assert countries.get("Narendra Modi", "IND") == "IND"
     assert countries["Vladimir Putin"] == "RUS"
+
+
+def test_a_us_state_is_in_the_united_states():
+    countries = {a.name: a.country for a in analyze("Orban met Trump at his resort in Florida.").actors}
+    assert countries["Florida"] == "USA"

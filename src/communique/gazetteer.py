@@ -211,7 +211,7 @@ def _cities(info: dict) -> dict[str, str]:
             best[name] = (population, code)
     places = {name: code for name, (_, code) in best.items()}
     for state in gc.get_us_states().values():
-        places.setdefault(state["name"], "USA")
+        places[state["name"]] = "USA"  # the state of Florida, not a town of that name in Cuba
     for code, ci in info.items():
         for province in ci.get("provinces", []):
             for part in re.split(r"\s*[()]\s*", province):
