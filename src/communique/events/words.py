@@ -142,6 +142,7 @@ SITES = {
     "ship", "vessel", "tanker", "convoy", "post", "checkpoint", "barracks", "outpost", "headquarters", "port",
     "airport", "airfield", "dam", "power", "target", "position", "site", "stronghold", "hideout", "tunnel",
     "compound", "vehicle", "truck", "helicopter", "aircraft", "plane", "patrol", "motorcade", "jeep",
+    "boat", "ferry", "freighter", "trawler",
 }  # fmt: skip
 # what a vehicle attacked was carrying is who was attacked: "a bus carrying soldiers"
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
