@@ -377,3 +377,10 @@ def test_a_known_office_holder_keeps_their_country_wherever_they_are_received(te
 def test_a_us_state_is_in_the_united_states():
     countries = {a.name: a.country for a in analyze("Orban met Trump at his resort in Florida.").actors}
     assert countries["Florida"] == "USA"
+
+
+def test_known_people_are_found_where_the_recognizer_misses_them():
+    names = {a.name for a in analyze("Xi Jinping visited Moscow on Tuesday.").actors}
+    assert "Xi Jinping" in names
+    text = 'Ukraine is under attack. "Russia is committing genocide," Zelenskyy said.'
+    assert ("Volodymyr Zelenskyy", "UKR") in {(a.name, a.country) for a in analyze(text).actors}

@@ -56,6 +56,10 @@ class Dictionary:
                 self._by_name.setdefault(n.lower(), []).append(e)
             self._by_last.setdefault(e.name.split()[-1].lower(), []).append(e)
 
+    def has_full_name(self, name: str) -> bool:
+        """Whether ``name`` (two words or more) is the name or an alias of some entry."""
+        return len(name.split()) >= 2 and name.lower() in self._by_name
+
     def lookup(
         self, name: str, mentions: list[str] | None = None, date: str | None = None
     ) -> PersonEntry | None:

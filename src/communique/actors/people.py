@@ -64,6 +64,23 @@ class People:
                 people.append((target, words))
             m.actor = target
             self._add_mention(target, m.start, m.end)
+        # full names of known people the recognizer missed ("Xi Jinping visited Moscow" at a sentence start)
+        for i in range(len(doc)):
+            for n in (3, 2):
+                span = doc[i : i + n]
+                if (
+                    len(span) == n
+                    and all(t.text[:1].isupper() and not self.taken[t.i] for t in span)
+                    and any(d.has_full_name(span.text) for d in self.dictionaries)
+                ):
+                    words = tuple(t.text for t in span)
+                    a = next((a for a, full in people if full == words), None)
+                    if a is None:
+                        a = self._new_actor(span.text, PERSON, None, None)
+                        people.append((a, words))
+                    self._add_mention(a, i, i + n)
+                    self.taken[i : i + n] = [True] * n
+                    break
         # names the recognizer missed: a known surname standing alone later ("Pantucci said")
         last_names = {}
         for a, full in people:
@@ -83,7 +100,10 @@ class People:
                 self._add_mention(a, t.i, t.i + 1)
                 self.taken[t.i] = True
             elif (
-                t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP") and len(t.text) > 2
+                # the tagger takes some names for nouns ("..., Zelenskyy said"), but mid-sentence only
+                (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start)
+                and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
+                and len(t.text) > 2
             ):
                 # a well-known office holder by surname alone ("Zelenskyy said"), when the dictionaries
                 # know exactly one such person on the article's date
