@@ -384,3 +384,9 @@ def test_known_people_are_found_where_the_recognizer_misses_them():
     assert "Xi Jinping" in names
     text = 'Ukraine is under attack. "Russia is committing genocide," Zelenskyy said.'
     assert ("Volodymyr Zelenskyy", "UKR") in {(a.name, a.country) for a in analyze(text).actors}
+
+
+def test_a_known_surname_the_recognizer_took_for_an_organisation_is_the_person():
+    text = "Mexican President Claudia Sheinbaum rejected Trump's threat of tariffs on goods entering the United States."
+    found = {(a.name, a.country, a.kind) for a in analyze(text, published="2025-03-06").actors}
+    assert ("Donald Trump", "USA", "person") in found

@@ -75,6 +75,13 @@ class Mentions:
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         return found
 
+    def _known_surname(self, text: str) -> bool:
+        """Whether the dictionaries know exactly one person of this surname on the article's date
+        ("Sheinbaum rejected Trump's threat": the recognizer took both for organisations)."""
+        found = (d.lookup(text, None, self.published) for d in self.dictionaries)
+        entry = next((e for e in found if e is not None), None)
+        return entry is not None and entry.name.split()[-1] == text
+
     def _claim(self, m: _Mention) -> bool:
         if any(self.taken[m.start : m.end]):
             return False
@@ -138,7 +145,7 @@ class Mentions:
                 s, t = self._person_bounds(s, t)
                 if t > s:
                     self._claim(_Mention(s, t, PERSON))
-            elif t - s == 1 and doc[s].text in surnames:
+            elif t - s == 1 and (doc[s].text in surnames or self._known_surname(doc[s].text)):
                 continue  # a person's surname the recognizer took for a place or body; linked later
             elif e.label_ in ("ORG", "FAC"):
                 self._claim(_Mention(s, t, ORGANIZATION))
