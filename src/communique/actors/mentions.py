@@ -80,7 +80,12 @@ class Mentions:
         ("Sheinbaum rejected Trump's threat": the recognizer took both for organisations)."""
         found = (d.lookup(text, None, self.published) for d in self.dictionaries)
         entry = next((e for e in found if e is not None), None)
-        return entry is not None and entry.name.split()[-1] == text
+        # as when the surname alone is linked later: only where the article speaks of their country
+        return (
+            entry is not None
+            and entry.name.split()[-1] == text
+            and (entry.country in self._countries_named() or entry.group is not None)
+        )
 
     def _claim(self, m: _Mention) -> bool:
         if any(self.taken[m.start : m.end]):
