@@ -282,6 +282,8 @@ def test_an_office_of_a_body_acts_for_the_body():
         ("Tencent Games", "BUS"),
         ("Apple Daily", "MED"),
         ("Iberdrola", None),
+        ("Kalahari Council of Non-Governmental Organisations", "NGO"),
+        ("Harbor Policy Center", "EDU"),
     ],
 )
 def test_an_organisations_name_gives_its_sector(name, sector):
@@ -358,3 +360,39 @@ def test_a_research_body_is_academic(nlp):
     )
     assert by_name(index, "Halvorsen Endowment for Peace").sector == "EDU"
     assert by_name(index, "Tomas Brandvold").sector == "EDU"
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        # the head of a company, a research body or a parliament is of that body's sector
+        ("Lina Haddad, president of Korvel Holdings Corporation, said sales would rise.", "Lina Haddad", "BUS"),
+        ("Tomas Brandvold, vice president at the Halvorsen Endowment for Peace, said talks would fail.",
+         "Tomas Brandvold", "EDU"),
+        ("Ivo Markovic, president of the regional parliament, said the vote was legal.", "Ivo Markovic", "LEG"),
+        # a word of the body's name or a modifier of the title is not the person's role
+        ("Sarah Mensah, deputy program director at the Lakeside Conservation Society, said the dam would harm fish.",
+         "Sarah Mensah", "NGO"),
+        ("“No one should be held there,” said the Northern Refugee Assistance Project’s Pedro Alvarez.",
+         "Pedro Alvarez", "NGO"),
+        # the body's sector reaches the person its name precedes
+        ("The farm is owned by energy giant Solvane. Solvane spokesman Marco Ruiz said the plan was sound.",
+         "Marco Ruiz", "BUS"),
+    ],
+)  # fmt: skip
+def test_a_person_takes_the_sector_of_the_body_they_work_for(nlp, text, name, sector):
+    assert by_name(find(nlp, text), name).sector == sector
+
+
+def test_a_part_of_a_known_body_is_of_its_sector(nlp):
+    text = "Dana Kerr, director of the White House Domestic Policy Council, spoke with CNN International."
+    index = find(nlp, text)
+    assert by_name(index, "White House Domestic Policy Council").sector == "GOV"
+    assert by_name(index, "CNN International").sector == "MED"
+    assert by_name(index, "Dana Kerr").sector == "GOV"
+
+
+def test_a_company_the_recognizer_took_for_a_place_is_one_body(nlp):
+    index = find(nlp, "The farm is owned by energy giant Solvane. Solvane said the plan was sound.")
+    (body,) = [a for a in index.actors if a.name == "Solvane"]
+    assert (body.kind, body.sector, len(body.mentions)) == ("organization", "BUS", 2)

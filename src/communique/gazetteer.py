@@ -49,6 +49,8 @@ class Gazetteer:
     organisation_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     international_openers: frozenset[str] = frozenset()
     intergovernmental_heads: frozenset[str] = frozenset()
+    # titles that head a body ("president", "director"): of a company or a party, they take its sector
+    head_roles: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -187,6 +189,7 @@ def load() -> Gazetteer:
         },  # fmt: skip
         international_openers=frozenset(roles_data.get("international_openers", [])),
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
+        head_roles=frozenset(roles_data.get("head_roles", [])),
         people=frozenset(people),
         region_agents=region_agents,
         cities=_cities(info),

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .. import gazetteer as gz
 from ..dictionary import PersonEntry
 from ..model import Actor
 from .words import (
@@ -233,12 +234,19 @@ class People:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < r.i
             for m in c.subtree
         }
+        inside = {t.i for t in tokens}
+        named_body = set()  # tokens that name an organisation: "Refugee" in "Refugee Assistance Project"
         for t in tokens:
             if t.i in topic:
                 continue  # "a North Korea expert": the subject of their expertise
             a = self.index.token_actor.get(t.i)
             if a is not None:
                 actor = self.index.actors[a]
+                if actor.kind in (ORGANIZATION, IGO):
+                    named_body.add(t.i)
+                if actor.kind == GROUP and actor.sector and _body_of(t):
+                    # "president of the national assembly", "a spokesman for the police": the body's sector
+                    facts.setdefault("org_sector", actor.sector)
                 if actor.kind == IGO:
                     facts.setdefault("group", actor.name)
                     facts.setdefault("sector", "IGO")
@@ -257,6 +265,16 @@ class People:
                 facts.setdefault("country", m.entry.country)
         # the role: the longest role phrase in the phrase, preferring the last one (the head)
         for t in reversed(tokens if roles else []):
+            if t.i in named_body or (
+                t.dep_ in ("compound", "amod")
+                and t.text.islower()
+                and t.head.i > t.i
+                and t.head.i in inside
+                and t.head.pos_ == "NOUN"
+            ):
+                # a word of a body's name, or a modifier: "deputy" in "deputy project director" (a capitalised
+                # title keeps its words: "Deputy President nominee")
+                continue
             role = self._role_at(t)
             if role is not None and "role" not in facts:
                 start, sector = role
@@ -383,10 +401,17 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
     if actor.sector is None:
         # a spokesman or an official is of the body they speak for; a president is a president
         generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
+        if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
+            generic = True  # the president of a company, the chairman of a party: the body's sector
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
         actor.role = facts["role"]
+
+
+def _body_of(t: Token) -> bool:
+    """A noun that names the body a title belongs to: "of/at/for/with the police", "the police's"."""
+    return t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "for", "with"))
 
 
 def _apply_entry(actor: Actor, entry: PersonEntry) -> None:
