@@ -396,3 +396,20 @@ def test_a_company_the_recognizer_took_for_a_place_is_one_body(nlp):
     index = find(nlp, "The farm is owned by energy giant Solvane. Solvane said the plan was sound.")
     (body,) = [a for a in index.actors if a.name == "Solvane"]
     assert (body.kind, body.sector, len(body.mentions)) == ("organization", "BUS", 2)
+
+
+def test_the_country_an_envoy_is_sent_to_is_not_theirs(nlp):
+    text = "Maria Lund, the deputy special envoy for Myanmar at the State Department, met the delegation."
+    person = by_name(find(nlp, text), "Maria Lund")
+    assert (person.country, person.sector) == ("USA", "GOV")
+
+
+def test_a_name_after_of_is_not_described_by_the_words_before_it(nlp):
+    text = "Officials in Iran met the parents of Daniel Forbes, a Canadian teacher who was detained there."
+    assert by_name(find(nlp, text), "Daniel Forbes").country == "CAN"
+
+
+def test_a_surname_alone_is_a_known_leader_only_where_their_country_is_named(nlp):
+    text = "The outbreak spread in Lagos. Idris said the nation is ramping up its response."
+    person = by_name(find(nlp, text, published="2025-08-01"), "Idris")  # not Sudan's prime minister
+    assert person.country == "NGA"

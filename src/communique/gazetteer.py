@@ -51,6 +51,8 @@ class Gazetteer:
     intergovernmental_heads: frozenset[str] = frozenset()
     # titles that head a body ("president", "director"): of a company or a party, they take its sector
     head_roles: frozenset[str] = frozenset()
+    # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
+    mission_roles: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -190,6 +192,7 @@ def load() -> Gazetteer:
         international_openers=frozenset(roles_data.get("international_openers", [])),
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
         head_roles=frozenset(roles_data.get("head_roles", [])),
+        mission_roles=frozenset(roles_data.get("mission_roles", [])),
         people=frozenset(people),
         region_agents=region_agents,
         cities=_cities(info),

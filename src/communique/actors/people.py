@@ -126,22 +126,31 @@ class People:
             if boss.group and not actor.group:
                 actor.group, actor.sector, actor.country = boss.group, "IGO", None
                 actor.code = boss.code
-            elif actor.country is None and boss.country:
+            elif boss.country and not actor.group:
+                # "Dodik's lawyer, Anto Nobilo": whose lawyer they are says more than any other word nearby
                 actor.country = boss.country
 
     def _from_dictionary(self, actor: Actor) -> None:
         mentions = [" ".join(_without_honorifics(tuple(m.text.split()))) for m in actor.mentions]
         for d in self.dictionaries:
             entry = d.lookup(actor.name, mentions, self.published)
-            if entry is not None:
+            if entry is not None and self._plausible(actor, entry):
                 _apply_entry(actor, entry)
                 return
         # out of office on the article's date: still of that country, no longer in that office
         for d in self.dictionaries:
             entry = d.lookup(actor.name, mentions, None)
-            if entry is not None:
+            if entry is not None and self._plausible(actor, entry):
                 actor.country = actor.country or entry.country
                 return
+
+    def _plausible(self, actor: Actor, entry: PersonEntry) -> bool:
+        """A surname alone is that known person only where the article speaks of their country: an "Idris"
+        in a story about Nigeria is not Sudan's prime minister."""
+        names = {n.lower() for n in (entry.name, *entry.aliases)}
+        if any(m.text.lower() in names or len(m.text.split()) > 1 for m in actor.mentions):
+            return True
+        return bool(entry.group) or entry.country in self._countries_named()
 
     def _person_context(self, span: SpacySpan) -> dict:
         """What the words around one mention of a person say about them."""
@@ -170,6 +179,10 @@ class People:
             lo -= 1
         while lo < span.start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
             lo += 1
+        if span.start > 0 and doc[span.start - 1].lower_ in ("of", "for", "to", "by", "with"):
+            lo = (
+                span.start
+            )  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
         self._read_phrase(doc[lo : span.start], facts)
         if any(t.lower_ in self.g.us_markers for t in doc[lo : span.start]):
             facts.setdefault("country", "USA")
@@ -234,12 +247,23 @@ class People:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < r.i
             for m in c.subtree
         }
+        # "the special envoy for North Korea", "the ambassador to China": where they are sent, not theirs
+        sent_to = {
+            m.i
+            for r in tokens
+            if r.lemma_.lower() in self.g.mission_roles
+            for c in r.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i > r.i
+            for m in c.subtree
+        }
         inside = {t.i for t in tokens}
         named_body = set()  # tokens that name an organisation: "Refugee" in "Refugee Assistance Project"
         for t in tokens:
             if t.i in topic:
                 continue  # "a North Korea expert": the subject of their expertise
             a = self.index.token_actor.get(t.i)
+            if t.i in sent_to and (a is None or self.index.actors[a].kind in (COUNTRY, PLACE, REGION)):
+                continue  # a country they are sent to; an envoy "to the U.N." still works for it
             if a is not None:
                 actor = self.index.actors[a]
                 if actor.kind in (ORGANIZATION, IGO):
