@@ -413,3 +413,8 @@ def test_a_surname_alone_is_a_known_leader_only_where_their_country_is_named(nlp
     text = "The outbreak spread in Lagos. Idris said the nation is ramping up its response."
     person = by_name(find(nlp, text, published="2025-08-01"), "Idris")  # not Sudan's prime minister
     assert person.country == "NGA"
+
+
+def test_where_the_text_puts_a_body_outranks_other_countries_of_its_sentence(nlp):
+    text = "Lee, a founder of the Harbor Daily newspaper in Hong Kong, met U.S. officials."
+    assert by_name(find(nlp, text), "Harbor Daily").country == "HKG"

@@ -389,11 +389,39 @@ class People:
                 # "Berisha founded the Democratic Party in Albania": a body is of the one country its
                 # first sentence names, before the story's
                 span = self.doc.char_span(actor.mentions[0].start, actor.mentions[0].end)
-                here = self._sentence_country(span[0]) if span is not None else None
+                here = self._located_country(span) if span is not None else None
                 if here is not None:
                     actor.country = here
                     continue
             actor.country = focus
+
+    def _located_country(self, span: SpacySpan) -> str | None:
+        """Where the words around a body's name put it: "founded the party in Albania", "the Apple Daily
+        newspaper in Hong Kong", "Brussels-based WindEurope". A country the sentence names in another role
+        ("if the U.K. imposes a ban") says less: it comes second."""
+        root = span.root
+        holders = [root]
+        if root.dep_ in ("compound", "appos", "poss") and root.head.i != root.i:
+            holders.append(root.head)  # "the Apple Daily newspaper in Hong Kong"
+        if holders[-1].dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            holders.append(holders[-1].head)  # "founded the party in Albania"
+        places = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                  for g in p.subtree]  # fmt: skip
+        places += [
+            g for c in root.children if c.dep_ in ("amod", "compound") and c.lower_.endswith("based")
+            for g in c.subtree
+        ]  # fmt: skip
+        for t in places:
+            m = self._mention_at(t.i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.kind in ("country", "place")
+                and m.entry.country
+            ):
+                return m.entry.country
+        # else the one country its sentence names (a narrower test, its own clause only, did worse)
+        return self._sentence_country(root)
 
     # ----- step 4: ids, codes, order -----
 
