@@ -418,3 +418,17 @@ def test_a_surname_alone_is_a_known_leader_only_where_their_country_is_named(nlp
 def test_where_the_text_puts_a_body_outranks_other_countries_of_its_sentence(nlp):
     text = "Lee, a founder of the Harbor Daily newspaper in Hong Kong, met U.S. officials."
     assert by_name(find(nlp, text), "Harbor Daily").country == "HKG"
+
+
+def test_whose_title_it_is_is_not_the_persons_role(nlp):
+    text = (
+        "“Schools must reopen,” said Jane Moss, the associate women’s rights director at Human Rights Watch."
+    )
+    assert by_name(find(nlp, text), "Jane Moss").sector == "NGO"
+
+
+def test_a_name_ending_in_company_is_a_body(nlp):
+    text = "Daniel Cheng, president of Wan Guo Jin Liang Company, told reporters that prices rose."
+    index = find(nlp, text)
+    assert by_name(index, "Wan Guo Jin Liang Company").kind == "organization"
+    assert by_name(index, "Daniel Cheng").sector == "BUS"

@@ -53,6 +53,8 @@ class Gazetteer:
     head_roles: frozenset[str] = frozenset()
     # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
     mission_roles: frozenset[str] = frozenset()
+    # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
+    organisation_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -193,6 +195,7 @@ def load() -> Gazetteer:
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
         head_roles=frozenset(roles_data.get("head_roles", [])),
         mission_roles=frozenset(roles_data.get("mission_roles", [])),
+        organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         people=frozenset(people),
         region_agents=region_agents,
         cities=_cities(info),

@@ -290,7 +290,7 @@ class People:
         # the role: the longest role phrase in the phrase, preferring the last one (the head)
         for t in reversed(tokens if roles else []):
             if t.i in named_body or (
-                t.dep_ in ("compound", "amod")
+                t.dep_ in ("compound", "amod", "poss", "nmod")
                 and t.text.islower()
                 and t.head.i > t.i
                 and t.head.i in inside
