@@ -432,3 +432,8 @@ def test_a_name_ending_in_company_is_a_body(nlp):
     index = find(nlp, text)
     assert by_name(index, "Wan Guo Jin Liang Company").kind == "organization"
     assert by_name(index, "Daniel Cheng").sector == "BUS"
+
+
+def test_a_place_name_several_countries_share_is_in_the_one_the_article_names(nlp):
+    text = "Dog meat is still sold in Indonesia. Although Bali banned the trade, stalls still serve it."
+    assert by_name(find(nlp, text), "Bali").country == "IDN"

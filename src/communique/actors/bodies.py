@@ -136,6 +136,19 @@ class Bodies:
             ):
                 index.actors[m.actor].country = where.country
 
+    def _places_by_namesake(self) -> None:
+        """ "Bali" in a story about Indonesia is Indonesia's, not the larger town of that name in Cameroon: a
+        place whose name several countries share is in the one of them the article names, if just one."""
+        named = {m.entry.country for m in self.gaz if m.entry.kind == gz.COUNTRY and m.entry.country}
+        named |= {e.country for e in self.index.adjectives.values() if e.country}
+        for actor in self.index.actors:
+            countries = self.g.namesakes.get(actor.name)
+            if actor.kind != PLACE or not countries or actor.country in named:
+                continue
+            here = countries & named
+            if len(here) == 1:
+                actor.country = next(iter(here))
+
     def _described_organisations(self) -> None:
         """ "Iberdrola, one of the largest power utilities", "the think tank CNA", "InterDots, a company that
         ...": an organisation whose name says nothing of its sector takes the one its description gives."""

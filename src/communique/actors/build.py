@@ -47,6 +47,7 @@ class _Builder(Mentions, Bodies, People):
         self._link_people()
         self._non_person_actors()
         self._places_by_region()
+        self._places_by_namesake()
         self._described_organisations()
         self._groups()
         self._place_people()
