@@ -437,3 +437,10 @@ def test_a_name_ending_in_company_is_a_body(nlp):
 def test_a_place_name_several_countries_share_is_in_the_one_the_article_names(nlp):
     text = "Dog meat is still sold in Indonesia. Although Bali banned the trade, stalls still serve it."
     assert by_name(find(nlp, text), "Bali").country == "IDN"
+
+
+def test_a_party_called_ruling_or_opposition_is_in_government_or_opposition(nlp):
+    text = "The ruling Harmony Party won again, and the opposition Liberty Party said the vote was rigged."
+    index = find(nlp, text)
+    assert by_name(index, "Harmony Party").sector == "GOV"
+    assert by_name(index, "Liberty Party").sector == "OPP"

@@ -53,6 +53,10 @@ class Gazetteer:
     head_roles: frozenset[str] = frozenset()
     # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
     mission_roles: frozenset[str] = frozenset()
+    # words before a party's name that put it in government ("the ruling party"), and the sector of a party
+    # named with no such word
+    ruling_words: frozenset[str] = frozenset()
+    default_party_sector: str | None = None
     # place names that several countries have -> all of those countries
     namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
     # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
@@ -198,6 +202,8 @@ def load() -> Gazetteer:
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
         head_roles=frozenset(roles_data.get("head_roles", [])),
         mission_roles=frozenset(roles_data.get("mission_roles", [])),
+        ruling_words=frozenset(roles_data.get("ruling_words", [])),
+        default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         people=frozenset(people),
         region_agents=region_agents,

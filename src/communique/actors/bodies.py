@@ -136,6 +136,31 @@ class Bodies:
             ):
                 index.actors[m.actor].country = where.country
 
+    def _party_sectors(self) -> None:
+        """A political party is in government where the text calls it ruling ("the ruling Socialist Party")
+        and in opposition where it says so ("the opposition Democratic Party")."""
+        doc = self.doc
+        for a, actor in enumerate(self.index.actors):
+            words = actor.name.lower().split()
+            if (
+                actor.kind != ORGANIZATION
+                or actor.sector is not None
+                or not words
+                or words[-1] not in ("party",)
+            ):
+                continue
+            cues = set()
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end)
+                if span is not None:
+                    cues |= {t.lower_ for t in doc[max(0, span.start - 4) : span.end]}
+            if cues & self.g.ruling_words:
+                actor.sector = "GOV"
+            elif "opposition" in cues:
+                actor.sector = "OPP"
+            else:
+                actor.sector = self.g.default_party_sector
+
     def _places_by_namesake(self) -> None:
         """ "Bali" in a story about Indonesia is Indonesia's, not the larger town of that name in Cameroon: a
         place whose name several countries share is in the one of them the article names, if just one."""

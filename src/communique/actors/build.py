@@ -49,6 +49,7 @@ class _Builder(Mentions, Bodies, People):
         self._places_by_region()
         self._places_by_namesake()
         self._described_organisations()
+        self._party_sectors()
         self._groups()
         self._place_people()
         self._descriptions()
