@@ -140,7 +140,7 @@ class Bodies:
         """A political party is in government where the text calls it ruling ("the ruling Socialist Party")
         and in opposition where it says so ("the opposition Democratic Party")."""
         doc = self.doc
-        for a, actor in enumerate(self.index.actors):
+        for actor in self.index.actors:
             words = actor.name.lower().split()
             if (
                 actor.kind != ORGANIZATION
