@@ -444,3 +444,15 @@ def test_a_party_called_ruling_or_opposition_is_in_government_or_opposition(nlp)
     index = find(nlp, text)
     assert by_name(index, "Harmony Party").sector == "GOV"
     assert by_name(index, "Liberty Party").sector == "OPP"
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        ("Police spokesman Ali Hassan said two men were held.", "Ali Hassan", "COP"),
+        ("The rebel commander Yusuf Kamara denied the report.", "Yusuf Kamara", "REB"),
+        ("Court spokeswoman Ana Silva said the case would resume.", "Ana Silva", "JUD"),
+    ],
+)
+def test_a_spokesman_or_commander_is_of_the_body_the_word_before_names(nlp, text, name, sector):
+    assert by_name(find(nlp, text), name).sector == sector

@@ -165,7 +165,21 @@ def role_at(token: Token, g: gz.Gazetteer) -> tuple[int, str] | None:
         ):
             sector = g.roles.get(words)
             if sector:
-                return token.i - n + 1, sector
+                start = token.i - n + 1
+                # "a military spokesman", "the rebel commander", "a court official": the role speaks or acts
+                # for the body its modifier names
+                before = doc[start - 1] if start > 0 else None
+                if (
+                    " ".join(words) in g.modifiable_roles
+                    and before is not None
+                    and before.head.i == token.i
+                    and before.dep_ in ("compound", "amod", "nmod")
+                    and before.i != token.i
+                ):
+                    inner = role_at(before, g)
+                    if inner is not None and inner[1] not in (sector, "CVL"):
+                        return inner
+                return start, sector
     return None
 
 
