@@ -145,12 +145,26 @@ class People:
                 return
 
     def _plausible(self, actor: Actor, entry: PersonEntry) -> bool:
-        """A surname alone is that known person only where the article speaks of their country: an "Idris"
-        in a story about Nigeria is not Sudan's prime minister."""
+        """A surname alone is not that known person where another first name stands before it, one the
+        recognizer left out: "Dr. Olajide Idris" is not Sudan's prime minister Kamil Idris."""
         names = {n.lower() for n in (entry.name, *entry.aliases)}
         if any(m.text.lower() in names or len(m.text.split()) > 1 for m in actor.mentions):
             return True
-        return bool(entry.group) or entry.country in self._countries_named()
+        given = set(entry.name.split()) | {w for alias in entry.aliases for w in alias.split()}
+        for m in actor.mentions:
+            span = self.doc.char_span(m.start, m.end)
+            before = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if (
+                before is not None
+                and before.pos_ == "PROPN"
+                and before.text[:1].isupper()
+                and before.lower_ not in self.g.honorifics
+                and (before.lower_,) not in self.g.roles
+                and before.text not in given
+                and before.i not in self.index.token_actor
+            ):
+                return False
+        return True
 
     def _person_context(self, span: SpacySpan) -> dict:
         """What the words around one mention of a person say about them."""
