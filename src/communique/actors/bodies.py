@@ -450,9 +450,10 @@ class Bodies:
         return None, None
 
     def _context_country(self, token: Token) -> str | None:
-        """A domestic body with no country of its own ("the military"): the one country its sentence
-        names, else the country the article is mostly about."""
-        return self._sentence_country(token) or self.index.focus_country
+        """A domestic body with no country of its own ("the military"): the country the article is mostly
+        about, else the one country its sentence names ("the police said the suspects came from Uganda" in a
+        story set in Kenya: Kenya's police)."""
+        return self.index.focus_country or self._sentence_country(token)
 
     def _sentence_country(self, token: Token) -> str | None:
         """The one country the token's sentence names (by a country or a place in it), if just one."""
