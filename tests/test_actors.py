@@ -467,3 +467,9 @@ def test_a_domestic_body_is_of_the_country_the_story_is_about_before_one_its_sen
     )
     police = next(a for a in find(nlp, text).actors if a.sector == "COP")
     assert police.country == "KEN"
+
+
+def test_those_who_lead_a_group_are_of_it(nlp):
+    text = "Five Canadian senators led by Anne Fortier and Paul Lebrun wrote to the minister."
+    index = find(nlp, text)
+    assert (by_name(index, "Anne Fortier").sector, by_name(index, "Paul Lebrun").sector) == ("LEG", "LEG")

@@ -228,6 +228,14 @@ class People:
                     )
                     if office is not None:
                         self._read_phrase(_subtree(office), facts, head=office)
+        # "Eight Republican senators led by Jim Risch and Pete Ricketts": those who lead a group are of it
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        led = first.head.head if first.dep_ == "pobj" and first.head.dep_ == "agent" else None
+        if led is not None and led.lemma_.lower() in ("lead", "head") and led.dep_ == "acl":
+            group = led.head
+            self._read_phrase([t for t in group.subtree if t.i < led.i], facts, head=group)
         if head.dep_ == "appos" and head.head.i < span.start:
             h = head.head
             phrase = [
