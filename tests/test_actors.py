@@ -473,3 +473,12 @@ def test_those_who_lead_a_group_are_of_it(nlp):
     text = "Five Canadian senators led by Anne Fortier and Paul Lebrun wrote to the minister."
     index = find(nlp, text)
     assert (by_name(index, "Anne Fortier").sector, by_name(index, "Paul Lebrun").sector) == ("LEG", "LEG")
+
+
+def test_a_story_with_one_leading_country_among_several_is_set_there(nlp):
+    text = (
+        "Kenya and Uganda met on Monday. Kenya later hosted Ethiopia, Somalia and Tanzania. "
+        "The police said the border was calm."
+    )
+    police = next(a for a in find(nlp, text).actors if a.sector == "COP")
+    assert police.country == "KEN"
