@@ -482,3 +482,8 @@ def test_a_story_with_one_leading_country_among_several_is_set_there(nlp):
     )
     police = next(a for a in find(nlp, text).actors if a.sector == "COP")
     assert police.country == "KEN"
+
+
+def test_a_united_states_title_with_no_country_is_american(nlp):
+    text = "National Security Adviser Robert Baines said a summit with North Korea was possible."
+    assert by_name(find(nlp, text), "Robert Baines").country == "USA"

@@ -53,6 +53,8 @@ class Gazetteer:
     head_roles: frozenset[str] = frozenset()
     # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
     mission_roles: frozenset[str] = frozenset()
+    # titles that, with no country named, are the United States' ("Secretary of State Marco Rubio")
+    us_titles: frozenset[str] = frozenset()
     # roles that are of the body their modifier names ("military spokesman": MIL, "rebel commander": REB)
     modifiable_roles: frozenset[str] = frozenset()
     # words before a party's name that put it in government ("the ruling party"), and the sector of a party
@@ -204,6 +206,7 @@ def load() -> Gazetteer:
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
         head_roles=frozenset(roles_data.get("head_roles", [])),
         mission_roles=frozenset(roles_data.get("mission_roles", [])),
+        us_titles=frozenset(roles_data.get("us_titles", [])),
         modifiable_roles=frozenset(roles_data.get("modifiable_roles", [])),
         ruling_words=frozenset(roles_data.get("ruling_words", [])),
         default_party_sector=roles_data.get("default_party_sector"),

@@ -120,6 +120,8 @@ class People:
                     pending_possessor.setdefault(a, facts["possessor"])
             if actor.country is None or actor.sector is None:
                 self._from_dictionary(actor)
+            if actor.country is None and actor.role in self.g.us_titles:
+                actor.country = "USA"  # "Secretary of State", "National Security Adviser" with no country
         # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
         for a, possessor in pending_possessor.items():
             actor, boss = self.index.actors[a], self.index.actors[possessor]
