@@ -487,3 +487,8 @@ def test_a_story_with_one_leading_country_among_several_is_set_there(nlp):
 def test_a_united_states_title_with_no_country_is_american(nlp):
     text = "National Security Adviser Robert Baines said a summit with North Korea was possible."
     assert by_name(find(nlp, text), "Robert Baines").country == "USA"
+
+
+def test_where_someone_is_originally_from_is_their_country(nlp):
+    text = "Japan changed the rules. Shop owner Michelle Takahashi, who is originally from Taiwan, said so."
+    assert by_name(find(nlp, text), "Michelle Takahashi").country == "TWN"

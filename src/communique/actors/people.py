@@ -217,7 +217,23 @@ class People:
         for child in head.children:
             if child.dep_ == "appos" and child.i > span.end:
                 self._read_phrase(_subtree(child), facts, head=child)
-            elif child.dep_ == "relcl" and child.lemma_ in OFFICE_VERBS:
+            elif child.dep_ == "relcl" and child.lemma_ in ("be", "come", "hail") and "country" not in facts:
+                # "Takahashi, who is originally from Taiwan": where someone comes from is their country
+                for p in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"):
+                    for g in p.children:
+                        m = self._mention_at(g.i)
+                        if (
+                            m is not None
+                            and m.entry is not None
+                            and m.entry.country
+                            and m.entry.kind
+                            in (
+                                "country",
+                                "place",
+                            )
+                        ):
+                            facts["country"] = m.entry.country
+            if child.dep_ == "relcl" and child.lemma_ in OFFICE_VERBS:
                 # "Steve Biegun, who served as the State Department's special representative": the office
                 # the relative clause gives (its complement, or what it heads)
                 for c in child.children:
