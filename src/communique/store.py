@@ -36,7 +36,7 @@ from typing import IO, Any
 from . import analysis as corpus
 from .model import Actor, ActorRef, Analysis, Article, Event, Place, Quote, Record, Span, TimeRef
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_DB = "communique.db"
 
 
@@ -288,6 +288,25 @@ _LOOKUP_INDEXES = (
     "CREATE INDEX IF NOT EXISTS quotes_speaker_country ON quotes (speaker_country)",
 )
 INDEXES = INDEXES + _LOOKUP_INDEXES
+# -- schema 5: derived from the rows above, written with each article (never changed by a correction,
+# which cannot move a mention or a quote): the actors each quote mentions, by code and by country, so
+# that an actor page finds the quotes about an actor without comparing every quote with every mention
+TABLES["quote_actors"] = "quote_id {int} NOT NULL REFERENCES quotes(id), code {text}, country {text}"
+_QUOTE_ACTOR_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS quote_actors_code ON quote_actors (code, quote_id)",
+    "CREATE INDEX IF NOT EXISTS quote_actors_country ON quote_actors (country, quote_id)",
+)
+INDEXES = INDEXES + _QUOTE_ACTOR_INDEXES
+#: The quote_actors rows of every article, or (``{where}`` = ``AND q.article_id = ?``) of one: an actor
+#: whose mention lies inside a quote of the text (not of the headline) is mentioned by that quote.
+FILL_QUOTE_ACTORS = (
+    "INSERT INTO quote_actors (quote_id, code, country)"
+    " SELECT DISTINCT q.id, x.code, x.country FROM quotes q JOIN mentions m ON m.article_id = q.article_id"
+    " AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset"
+    " JOIN actors x ON x.article_id = m.article_id AND x.seq = m.actor_seq"
+    " WHERE q.in_title = 0 AND q.start_offset IS NOT NULL AND (x.code IS NOT NULL OR x.country IS NOT NULL)"
+    " {where}"
+)
 
 #: Statements that take a database at version N-1 to version N, keyed by N (2, 3, ...).
 #: A dialect may add its own (``Dialect.migrations``: SQLite's full-text index).
@@ -298,6 +317,14 @@ MIGRATIONS: dict[int, Sequence[str]] = {
     ),
     3: ("ALTER TABLE quotes ADD COLUMN in_title {int} NOT NULL DEFAULT 0",),  # quotes of the headline
     4: _LOOKUP_INDEXES,
+    # built from the stored rows; dropped first, as a database brought from an old version by hand (tests)
+    # may hold the table already
+    5: (
+        "DROP TABLE IF EXISTS quote_actors",
+        "CREATE TABLE quote_actors ({columns})".replace("{columns}", TABLES["quote_actors"]),
+        *_QUOTE_ACTOR_INDEXES,
+        FILL_QUOTE_ACTORS,
+    ),
 }
 
 # ---------------------------------------------------------------- flattening records into columns
@@ -641,25 +668,23 @@ SQL.update(
             " FROM {events} e WHERE e.source_code = ? OR e.source_country = ? OR e.target_code = ?"
             " OR e.target_country = ? ORDER BY e.id"
         ),
-        "actor_articles": (
-            "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM actors WHERE code = ? OR country = ?)"
-            " ORDER BY a.seq"
+        "fill_quote_actors": FILL_QUOTE_ACTORS,
+        "speaker_quote_ids": (
+            "SELECT id FROM quotes WHERE speaker_code = ? UNION SELECT id FROM quotes WHERE speaker_country = ?"
+            " ORDER BY 1 LIMIT ?"
         ),
-        "actor_mention_spans": (
-            "SELECT m.article_id, m.start_offset, m.end_offset FROM actors x JOIN mentions m"
-            " ON m.article_id = x.article_id AND m.actor_seq = x.seq"
-            " WHERE x.article_id IN ({marks}) AND (x.code = ? OR x.country = ?)"
-        ),
-        "article_quote_spans": (
-            "SELECT id, article_id, start_offset, end_offset FROM quotes"
-            " WHERE article_id IN ({marks}) AND in_title = 0 AND start_offset IS NOT NULL ORDER BY id"
+        # the ids of the quotes that mention an actor (code or country) after a quote id, in order: the
+        # two index lookups merged, stopping at the limit
+        "actor_quote_ids": (
+            "SELECT quote_id FROM quote_actors WHERE code = ? AND quote_id > ?"
+            " UNION SELECT quote_id FROM quote_actors WHERE country = ? AND quote_id > ? ORDER BY 1 LIMIT ?"
         ),
         "actor_names": (
             "SELECT name, code, country, sector, kind, COUNT(*) AS articles FROM actors"
             " WHERE code = ? OR country = ? GROUP BY name, code, country, sector, kind"
             " ORDER BY COUNT(*) DESC, name LIMIT 8"
         ),
-        # the actors of the articles stored after one seq, up to another (see Store._actor_directory)
+        # the actors of the articles stored after one seq, up to another (see Store.actor_directory)
         "actor_directory": (
             "SELECT x.name, x.code, x.country, x.sector, COUNT(DISTINCT x.article_id) AS articles FROM actors x"
             " JOIN articles a ON a.id = x.article_id WHERE a.seq > ? AND a.seq <= ?"
@@ -700,7 +725,7 @@ SQL.update(
     }
 )
 
-#: Store._actor_directory's groups, by database: (articles seq counted up to, counts, ranked rows).
+#: Store.actor_directory's groups, by database: (articles seq counted up to, counts, ranked rows).
 _ACTOR_DIRECTORIES: dict[str, tuple[int, dict[tuple, int], list[tuple[str, str, dict[str, Any]]]]] = {}
 _DIRECTORY_LOCK = threading.Lock()
 
@@ -1016,6 +1041,8 @@ class Store:
                 **_flatten(Quote, quote),
             }
             self._execute("insert_quote", [row[c] for c in QUOTE_COLUMNS])
+        if item.quotes:
+            self._execute("fill_quote_actors", (article.id,), where="AND q.article_id = ?")
         for offset, time in enumerate(item.times):
             row = {"article_id": article.id, "seq": offset, **_flatten(TimeRef, time)}
             self._execute("insert_time", [row[c] for c in TIME_COLUMNS])
@@ -1678,32 +1705,26 @@ class Store:
         """
         code = code.upper()
         by = _Filters(self.dialect)
-        by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+        if reviewed:  # a correction may give a quote its speaker, or take it away
+            by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+        else:
+            # the first ids from both indexes, in order: the OR of the two columns would fetch and sort
+            # every quote of a common speaker (tens of thousands) for ten of them
+            ids = [r[0] for r in self._execute("speaker_quote_ids", (code, code, limit))]
+            by.add(f"q.id IN ({', '.join('?' for _ in ids)})" if ids else "0 = 1", *ids)
         quotes = self._quotes_table(reviewed)
         found = {"by": list(self._rows("quotes", by, limit, quotes=quotes)), "about": []}
-        # the quotes of the articles that have the actor, a few articles at a time in the order they were
-        # stored (quote ids follow it): a common actor's first quotes come early, a rare one's articles are
-        # few. The spans are compared here: SQLite would read every mention of an article for each quote.
-        articles = [r[0] for r in self._execute("actor_articles", (code, code))]
-        for start in range(0, len(articles), 200):
-            part = articles[start : start + 200]
-            marks = ", ".join("?" for _ in part)
-            spans: dict[str, list[tuple[int, int]]] = {}
-            for r in self._execute("actor_mention_spans", [*part, code, code], marks=marks):
-                spans.setdefault(r[0], []).append((r[1], r[2]))
-            ids = [
-                r[0]
-                for r in self._execute("article_quote_spans", part, marks=marks)
-                if any(
-                    r[2] <= x and y <= r[3] for x, y in spans.get(r[1], ()) if x is not None and y is not None
-                )
-            ]
-            if ids:
-                about = _Filters(self.dialect)
-                about.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
-                found["about"] += self._rows("quotes", about, limit - len(found["about"]), quotes=quotes)
-            if len(found["about"]) >= limit:
+        # the quotes whose text mentions the actor (quote_actors), a few ids at a time in order: more are
+        # asked for when corrections marked some of them wrong
+        after = 0
+        while len(found["about"]) < limit:
+            ids = [r[0] for r in self._execute("actor_quote_ids", (code, after, code, after, limit))]
+            if not ids:
                 break
+            after = ids[-1]
+            about = _Filters(self.dialect)
+            about.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
+            found["about"] += self._rows("quotes", about, limit - len(found["about"]), quotes=quotes)
         return found
 
     def actor_names(self, code: str) -> list[dict[str, Any]]:
@@ -1744,7 +1765,7 @@ class Store:
             self._execute("set_meta", ("search_indexed_seq", str(last)))
         return last - done
 
-    def _actor_directory(self) -> list[tuple[str, str, dict[str, Any]]]:
+    def actor_directory(self) -> list[tuple[str, str, dict[str, Any]]]:
         """Every (name, code, country, sector) of the actors table with the number of its articles, most
         frequent first (with the name and code lowercased, to match words against).
 
@@ -1787,7 +1808,7 @@ class Store:
             return {"articles": [], "quotes": [], "actors": []}
         lowered = [w.lower() for w in words]
         found: dict[str, list[dict[str, Any]]] = {"actors": []}
-        for name, code, row in self._actor_directory():
+        for name, code, row in self.actor_directory():
             if all(w in name or w in code for w in lowered):
                 found["actors"].append(dict(row))
                 if len(found["actors"]) == limit:

@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__, ontology
-from ..analysis import network_json
+from ..analysis import dyad_series, network_json
 from ..model import STATUSES
 from ..store import Store, write_rows
 from . import views
@@ -483,10 +483,9 @@ def create_app(
         }
 
     def dyad_data(a: str, b: str, period: str, since: str | None, until: str | None, reviewed: bool) -> dict:
-        s = store()
-        series = s.dyads(a, b, period=period, since=since, until=until, reviewed=reviewed)
-        events = s.dyad_events(a, b, since=since, until=until, reviewed=reviewed)
-        return {"series": series, "events": events}
+        # the series from the events the page lists (the same filters as ``Store.dyads``): one query, not two
+        events = store().dyad_events(a, b, since=since, until=until, reviewed=reviewed)
+        return {"series": dyad_series(events, period, since, until), "events": events}
 
     def event_page(filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
         """How many events match and a page of them; the count is kept (for the next pages)."""
@@ -508,8 +507,12 @@ def create_app(
     def network_data(since: str | None, until: str | None, reviewed: bool) -> Any:
         return store().network(since=since, until=until, reviewed=reviewed)
 
+    def warm() -> None:
+        home_data()
+        store().actor_directory()  # what a search matches actors in: most of a first search's time
+
     # the home page's aggregates take seconds on a big corpus: computed once as the server starts
-    threading.Thread(target=home_data, name="warm-home-page", daemon=True).start()
+    threading.Thread(target=warm, name="warm-home-page", daemon=True).start()
 
     # -- pages
 
