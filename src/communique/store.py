@@ -297,6 +297,33 @@ _QUOTE_ACTOR_INDEXES = (
     "CREATE INDEX IF NOT EXISTS quote_actors_country ON quote_actors (country, quote_id)",
 )
 INDEXES = INDEXES + _QUOTE_ACTOR_INDEXES
+# -- schema 5 too: an actor page's aggregates, kept in step with the rows they count (``Store._summarize``:
+# articles added, corrections made), so that a page reads a few hundred rows, not an actor's thousands of
+# events. ``variant`` 0 counts the events as stored, 1 with people's corrections applied (``reviewed``).
+# ``actor`` is a code or a country code, as an actor page is asked for: an event counts for each of the
+# codes and countries of its two sides.
+TABLES["actor_months"] = (
+    "variant {int} NOT NULL, actor {text} NOT NULL, month {text} NOT NULL, given {int} NOT NULL,"
+    " quad_class {int} NOT NULL, events {int} NOT NULL, PRIMARY KEY (variant, actor, month, given, quad_class)"
+)
+TABLES["actor_counterparts"] = (
+    "variant {int} NOT NULL, actor {text} NOT NULL, other {text} NOT NULL, name {text} NOT NULL,"
+    " events {int} NOT NULL, cooperation {int} NOT NULL, conflict {int} NOT NULL,"
+    " PRIMARY KEY (variant, actor, other, name)"
+)
+# the actors table grouped as ``Store.actor_names`` shows it; ``key`` the group's values as JSON (a
+# primary key of nullable columns would not make an upsert find its row)
+TABLES["actor_name_counts"] = (
+    "key {text} PRIMARY KEY, name {text} NOT NULL, code {text}, country {text}, sector {text}, kind {text},"
+    " articles {int} NOT NULL"
+)
+_SUMMARY_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS actor_name_counts_code ON actor_name_counts (code)",
+    "CREATE INDEX IF NOT EXISTS actor_name_counts_country ON actor_name_counts (country)",
+)
+INDEXES = INDEXES + _SUMMARY_INDEXES
+SUMMARY_TABLES = ("actor_months", "actor_counterparts", "actor_name_counts")
+
 #: The quote_actors rows of every article, or (``{where}`` = ``AND q.article_id = ?``) of one: an actor
 #: whose mention lies inside a quote of the text (not of the headline) is mentioned by that quote.
 FILL_QUOTE_ACTORS = (
@@ -324,8 +351,13 @@ MIGRATIONS: dict[int, Sequence[str]] = {
         "CREATE TABLE quote_actors ({columns})".replace("{columns}", TABLES["quote_actors"]),
         *_QUOTE_ACTOR_INDEXES,
         FILL_QUOTE_ACTORS,
+        *(f"DROP TABLE IF EXISTS {table}" for table in SUMMARY_TABLES),
+        *(f"CREATE TABLE {table} ({TABLES[table]})" for table in SUMMARY_TABLES),
+        *_SUMMARY_INDEXES,
     ),
 }
+#: The versions whose migration changed what the summary tables hold: they are computed again after it.
+SUMMARIES_REBUILT_AT = (5,)
 
 # ---------------------------------------------------------------- flattening records into columns
 
@@ -669,6 +701,43 @@ SQL.update(
             " OR e.target_country = ? ORDER BY e.id"
         ),
         "fill_quote_actors": FILL_QUOTE_ACTORS,
+        # what the summaries count of each event (see actor_rollup), of some events ({where})
+        "summary_events": (
+            "SELECT e.id, e.event_date AS date, e.quad_class, e.source_code, e.source_country,"
+            " COALESCE(e.source_name, e.source_text) AS source, e.target_code, e.target_country,"
+            " COALESCE(e.target_name, e.target_text) AS target FROM {events} e {where}"
+        ),
+        "summary_actors": (
+            "SELECT x.name, x.code, x.country, x.sector, x.kind, COUNT(*) AS articles FROM actors x"
+            " JOIN articles a ON a.id = x.article_id WHERE a.seq > ? GROUP BY x.name, x.code, x.country,"
+            " x.sector, x.kind"
+        ),
+        "add_actor_month": (
+            "INSERT INTO actor_months (variant, actor, month, given, quad_class, events) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (variant, actor, month, given, quad_class) DO UPDATE"
+            " SET events = actor_months.events + excluded.events"
+        ),
+        "add_actor_counterpart": (
+            "INSERT INTO actor_counterparts (variant, actor, other, name, events, cooperation, conflict)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (variant, actor, other, name) DO UPDATE"
+            " SET events = actor_counterparts.events + excluded.events,"
+            " cooperation = actor_counterparts.cooperation + excluded.cooperation,"
+            " conflict = actor_counterparts.conflict + excluded.conflict"
+        ),
+        "add_actor_name_count": (
+            "INSERT INTO actor_name_counts (key, name, code, country, sector, kind, articles)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE"
+            " SET articles = actor_name_counts.articles + excluded.articles"
+        ),
+        # rows a correction brought to nothing are left: a page reads those with events only
+        "actor_month_rows": (
+            "SELECT month, given, quad_class, events FROM actor_months"
+            " WHERE variant = ? AND actor = ? AND events > 0 ORDER BY month, given, quad_class"
+        ),
+        "actor_counterpart_rows": (
+            "SELECT other AS code, name, events, cooperation, conflict FROM actor_counterparts"
+            " WHERE variant = ? AND actor = ? AND events > 0 ORDER BY events DESC, other, name LIMIT ?"
+        ),
         "speaker_quote_ids": (
             "SELECT id FROM quotes WHERE speaker_code = ? UNION SELECT id FROM quotes WHERE speaker_country = ?"
             " ORDER BY 1 LIMIT ?"
@@ -680,9 +749,8 @@ SQL.update(
             " UNION SELECT quote_id FROM quote_actors WHERE country = ? AND quote_id > ? ORDER BY 1 LIMIT ?"
         ),
         "actor_names": (
-            "SELECT name, code, country, sector, kind, COUNT(*) AS articles FROM actors"
-            " WHERE code = ? OR country = ? GROUP BY name, code, country, sector, kind"
-            " ORDER BY COUNT(*) DESC, name LIMIT 8"
+            "SELECT name, code, country, sector, kind, articles FROM actor_name_counts"
+            " WHERE code = ? OR country = ? ORDER BY articles DESC, name, key LIMIT 8"
         ),
         # the actors of the articles stored after one seq, up to another (see Store.actor_directory)
         "actor_directory": (
@@ -782,6 +850,41 @@ def column_types(table: str) -> dict[str, str]:
     if table == "events":
         types["cluster_id"] = "int"
     return types
+
+
+class ActorRollup:
+    """What an actor page counts of events, summed (``add``) and kept as deltas for the summary tables.
+
+    Each event counts once for each code and country of its two sides (``actor``): given when the actor
+    is its source (else received), by month (``""`` without a day-precise date) and QuadClass (0 for none),
+    and its other side, unless that is the actor again, as a counterpart (by code, else country, and name).
+    """
+
+    def __init__(self) -> None:
+        self.months: dict[tuple[str, str, int, int], int] = {}
+        self.counterparts: dict[tuple[str, str, str], list[int]] = {}
+
+    def add(self, rows: Iterable[Any], sign: int = 1) -> ActorRollup:
+        for r in rows:
+            quad = r["quad_class"] if r["quad_class"] in (1, 2, 3, 4) else 0
+            month = r["date"][:7] if corpus.parse_day(r["date"]) else ""
+            source = {r["source_code"], r["source_country"]}
+            for actor in sorted((source | {r["target_code"], r["target_country"]}) - {None, ""}):
+                given = actor in source
+                key = (actor, month, int(given), quad)
+                self.months[key] = self.months.get(key, 0) + sign
+                other = "target" if given else "source"
+                other_code = r[f"{other}_code"] or r[f"{other}_country"]
+                if other_code and other_code != actor:
+                    counts = self.counterparts.setdefault(
+                        (actor, other_code, r[other] or other_code), [0, 0, 0]
+                    )
+                    counts[0] += sign
+                    if quad in (1, 2):
+                        counts[1] += sign
+                    elif r["quad_class"]:
+                        counts[2] += sign
+        return self
 
 
 def _like(text: str) -> str:
@@ -939,6 +1042,8 @@ class Store:
                     continue
                 for statement in (*MIGRATIONS[target], *self.dialect.migrations.get(target, ())):
                     self._execute(statement)
+                if target in SUMMARIES_REBUILT_AT:
+                    self._rebuild_summaries()
                 self._execute("set_meta", ("schema_version", str(target)))
 
     def _create_schema(self) -> None:
@@ -973,8 +1078,8 @@ class Store:
         analyses = list(analyses)
         with self._transaction():
             present = self.stored_ids(a.article.id for a in analyses)
-            seq = self._scalar("max_article_seq")
-            event_id = self._scalar("max_event_id")
+            seq = first_seq = self._scalar("max_article_seq")
+            event_id = first_event = self._scalar("max_event_id")
             quote_id = self._scalar("max_quote_id")
             keys: dict[str, str] = {}  # key -> the earliest date of its new mentions
             for item in analyses:
@@ -990,6 +1095,8 @@ class Store:
                 result.stored += 1
             for key in sorted(keys):
                 self._recluster_key(key, keys[key])
+            if result.stored:
+                self._summarize(first_event, first_seq)
         return result
 
     def _write_analysis(self, item: Analysis, seq: int, event_id: int, quote_id: int) -> dict[str, str]:
@@ -1607,7 +1714,11 @@ class Store:
                 reviewer=reviewer,
                 created_at=now or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             )
+            before = self._reviewed_event_rows(int(item_id)) if item == "event" else []
             self._execute("insert_correction", [row[c] for c in CORRECTION_COLUMNS])
+            if item == "event":  # the reviewed summaries: the event as it counted, then as it counts now
+                after = self._reviewed_event_rows(int(item_id))
+                self._apply_rollup(ActorRollup().add(before, -1).add(after), (1,))
         return row
 
     def data_version(self) -> tuple[int, int]:
@@ -1726,6 +1837,60 @@ class Store:
             about.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
             found["about"] += self._rows("quotes", about, limit - len(found["about"]), quotes=quotes)
         return found
+
+    def actor_summary(self, code: str, *, reviewed: bool = False, counterparts: int = 15) -> dict[str, Any]:
+        """An actor's (code, or country code) events by month, given or received and QuadClass, and its
+        main counterparts, from the summary tables (see ``ActorRollup``): rows with their counts."""
+        variant, code = int(reviewed), code.upper()
+        return {
+            "months": [dict(r) for r in self._execute("actor_month_rows", (variant, code))],
+            "counterparts": [
+                dict(r) for r in self._execute("actor_counterpart_rows", (variant, code, counterparts))
+            ],
+        }
+
+    def _apply_rollup(self, rollup: ActorRollup, variants: Sequence[int]) -> None:
+        for variant in variants:
+            for (actor, month, given, quad), n in sorted(rollup.months.items()):
+                if n:
+                    self._execute("add_actor_month", (variant, actor, month, given, quad, n))
+            for (actor, other, name), counts in sorted(rollup.counterparts.items()):
+                if any(counts):
+                    self._execute("add_actor_counterpart", (variant, actor, other, name, *counts))
+
+    def _summarize(self, after_event: int, after_seq: int) -> None:
+        """Count the events stored after event id ``after_event`` and the actors of the articles stored after
+        seq ``after_seq`` into the summary tables (in the caller's transaction). New events have no
+        corrections yet: they count the same in both variants."""
+        f = _Filters(self.dialect)
+        f.add("e.id > ?", after_event)
+        rows = self._execute("summary_events", f.params, where=f.where())
+        self._apply_rollup(ActorRollup().add(rows), (0, 1))
+        for r in self._execute("summary_actors", (after_seq,)):
+            group = [r["name"], r["code"], r["country"], r["sector"], r["kind"]]
+            self._execute("add_actor_name_count", (json.dumps(group), *group, r["articles"]))
+
+    def _reviewed_event_rows(self, event_id: int) -> list[Any]:
+        f = _Filters(self.dialect)
+        f.add("e.id = ?", event_id)
+        return self._execute("summary_events", f.params, where=f.where(), events=REVIEWED_EVENTS).fetchall()
+
+    def rebuild_summaries(self) -> None:
+        """Compute the summary tables again from every stored row (a migration does, when they change)."""
+        with self._transaction():
+            self._rebuild_summaries()
+
+    def _rebuild_summaries(self) -> None:
+        for table in SUMMARY_TABLES:
+            self._execute(f"DELETE FROM {table}")
+        self._summarize(0, 0)  # both variants as stored, then the corrected events of the reviewed one
+        corrected = [
+            r[0] for r in self._execute("SELECT DISTINCT item_id FROM corrections WHERE item = 'event'")
+        ]
+        for event_id in corrected:
+            stored = self._execute("summary_events", (event_id,), where="WHERE e.id = ?").fetchall()
+            rollup = ActorRollup().add(stored, -1).add(self._reviewed_event_rows(event_id))
+            self._apply_rollup(rollup, (1,))
 
     def actor_names(self, code: str) -> list[dict[str, Any]]:
         """The names the text gives an actor code (or the actors of a country), most frequent first."""

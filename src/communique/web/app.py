@@ -470,14 +470,14 @@ def create_app(
     def actor_data(code: str, reviewed: bool) -> dict[str, Any]:
         s = store()
         names = s.actor_names(code)
-        rows = s.actor_events(code, reviewed=reviewed)
-        if not names and not rows:
+        summary = s.actor_summary(code, reviewed=reviewed)
+        if not names and not summary["months"]:
             raise not_found(f"actor {code}")
         quotes = s.actor_quotes(code, limit=10, reviewed=reviewed)
         return {
             "code": code,
             "names": names,
-            "timeline": views.actor_timeline(code, rows),
+            "timeline": views.actor_timeline(code, summary),
             "quotes_by": quotes["by"],
             "quotes_about": quotes["about"],
         }

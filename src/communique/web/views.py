@@ -305,28 +305,21 @@ def month_range(days: Iterable[str | None]) -> list[str]:
     return found
 
 
-def actor_timeline(code: str, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Events given and received per month by QuadClass, and the main counterparts, for an actor page."""
-    months = month_range(r["date"] for r in rows)
+def actor_timeline(code: str, summary: dict[str, Any]) -> dict[str, Any]:
+    """Events given and received per month by QuadClass, and the main counterparts, for an actor page,
+    from ``Store.actor_summary``'s rows (months ``""`` are the events without a day-precise date)."""
+    months = month_range(f"{r['month']}-01" for r in summary["months"] if r["month"])
     given: dict[str, Counter] = defaultdict(Counter)
     received: dict[str, Counter] = defaultdict(Counter)
-    counterparts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for r in rows:
-        if r["quad_class"] in QUAD_NAMES and parse_day(r["date"]):
-            (given if r["given"] else received)[r["date"][:7]][r["quad_class"]] += 1
-        other = "target" if r["given"] else "source"
-        other_code = r[f"{other}_code"] or r[f"{other}_country"]
-        if other_code and other_code != code:
-            side = counterparts[(other_code, r[other] or other_code)]
-            side["events"] += 1
-            side["cooperation" if (r["quad_class"] or 0) in (1, 2) else "conflict"] += (
-                1 if r["quad_class"] else 0
-            )
-    ranked = sorted(counterparts.items(), key=lambda kv: (-kv[1]["events"], kv[0]))
+    totals: Counter = Counter()
+    for r in summary["months"]:
+        totals[r["given"]] += r["events"]
+        if r["month"] and r["quad_class"] in QUAD_NAMES:
+            (given if r["given"] else received)[r["month"]][r["quad_class"]] += r["events"]
     return {
         "months": months,
-        "given": sum(1 for r in rows if r["given"]),
-        "received": sum(1 for r in rows if not r["given"]),
+        "given": totals[1],
+        "received": totals[0],
         "chart": diverging_bars(
             months,
             [given[m] for m in months],
@@ -334,7 +327,7 @@ def actor_timeline(code: str, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             up_name="given",
             down_name="received",
         ),
-        "counterparts": [{"code": c, "name": n, **dict(counts)} for (c, n), counts in ranked[:15]],
+        "counterparts": [dict(c) for c in summary["counterparts"]],
     }
 
 
