@@ -677,7 +677,7 @@ SQL.update(
         ),
         # every event is a member of exactly one cluster (Store.add and recluster keep it so): no joins
         "count_events": "SELECT COUNT(*) FROM {events} e {where}",
-        "event_ids": "SELECT e.id FROM {events} e {where}",
+        "event_ids": "SELECT e.id FROM {events} e {where} {limit}",
         "summary": (
             "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM events) AS events,"
             " (SELECT COUNT(*) FROM event_clusters) AS merged_events, (SELECT COUNT(*) FROM quotes) AS quotes,"
@@ -1386,22 +1386,30 @@ class Store:
     def event_page(
         self, *, limit: int, offset: int = 0, reviewed: bool = False, **filters: Any
     ) -> tuple[int, list[dict[str, Any]]]:
-        """How many events match (``count_events``) and one page of them (``events``), the filters applied
-        once: when no index answers them (words in a name or a sentence), SQLite reads every event once,
-        not once to count and again for the page."""
+        """How many events match (``count_events``) and one page of them (``events``): the count from the
+        narrow filter index, then the page's ids in order (``LIMIT``: SQLite stops there), then their rows.
+        Measured on 10,000 articles, faster than reading every matching id into Python for both, even for
+        words in a sentence, which no index answers."""
         f = self._event_filters(**filters, joined=False)
-        ids = sorted(
+        events = self._events_table(reviewed)
+        total = self._scalar_where("count_events", f, events=events)
+        if limit <= 0 or offset >= total:
+            return total, []
+        page = [
             r[0]
             for r in self._execute(
-                "event_ids", f.params, where=f.where(), events=self._events_table(reviewed)
+                "event_ids",
+                [*f.params, int(limit), int(offset)],
+                where=f.where(),
+                events=events,
+                limit="ORDER BY e.id LIMIT ? OFFSET ?",
             )
-        )
-        page = ids[offset : offset + limit] if limit > 0 else []
+        ]
         if not page:
-            return len(ids), []
+            return total, []
         chosen = _Filters(self.dialect)
         chosen.add(f"e.id IN ({', '.join('?' for _ in page)})", *page)
-        return len(ids), list(self._rows("events", chosen, None, events=self._events_table(reviewed)))
+        return total, list(self._rows("events", chosen, None, events=events))
 
     def _event_filters(
         self,

@@ -380,6 +380,7 @@ def create_app(
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are the package's: no stat of their files on every render
     )
     env.globals.update(
         csrf_token=csrf_token,
