@@ -30,7 +30,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--per-kind", type=int, default=40)
-    parser.add_argument("--profile", help="a request kind to profile")
+    parser.add_argument("--profile", help='a request kind to profile ("all": every kind, by own time)')
     parser.add_argument("--kinds", nargs="*", help="only these kinds")
     args = parser.parse_args()
 
@@ -49,6 +49,7 @@ def main() -> int:
     rng = random.Random(5)
     print(f"load average {os.getloadavg()[0]:.2f} at the start", file=sys.stderr)
     rows = []
+    profiles: list[cProfile.Profile] = []
 
     async def run() -> None:
         transport = httpx.ASGITransport(app=app)
@@ -58,7 +59,9 @@ def main() -> int:
                 if args.kinds and kind not in args.kinds:
                     continue
                 chosen = rng.sample(urls, min(args.per_kind, len(urls)))
-                profiler = cProfile.Profile() if kind == args.profile else None
+                profiler = cProfile.Profile() if args.profile in (kind, "all") else None
+                if profiler:
+                    profiles.append(profiler)
                 times = []
                 for url in chosen:
                     if profiler:
@@ -83,12 +86,14 @@ def main() -> int:
                         slowest[1],
                     )
                 )
-                if profiler:
+                if profiler and args.profile != "all":
                     pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(
                         "communique|sqlite|jinja|template", 40
                     )
 
     asyncio.run(run())
+    if args.profile == "all":
+        pstats.Stats(*profiles, stream=sys.stderr).sort_stats("tottime").print_stats(40)
     print(f"load average {os.getloadavg()[0]:.2f} at the end", file=sys.stderr)
     print("| request | mean ms | median | p90 | max | slowest |")
     print("|---|---:|---:|---:|---:|---|")

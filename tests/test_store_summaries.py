@@ -101,8 +101,47 @@ def codes(store: Store) -> list[str]:
     return sorted(found - {None, ""})
 
 
+def actors_from_rows(store: Store, by: str, country: str | None, sector: str | None) -> list[dict]:
+    """``iter_actors`` computed from the events, quotes and mentions (the store's own query for it)."""
+    group = {"actor": ("name", "code"), "code": ("code",), "country": ("country",)}[by]
+    conditions = [f"{group[0]} IS NOT NULL"] + ["country = ?"] * bool(country) + ["sector = ?"] * bool(sector)
+    shown = (
+        list(group)
+        + {
+            "actor": ["MAX(country) AS country", "MAX(sector) AS sector"],
+            "code": ["MAX(name) AS example_name"],
+            "country": [],
+        }[by]
+    )
+    rows = store._execute(
+        "actor_activity",
+        [v for v in (country, sector) if v],
+        where="WHERE " + " AND ".join(conditions),
+        group_columns=", ".join(shown),
+        group_by=", ".join(group),
+    )
+    return [dict(r) for r in rows]
+
+
+def assert_actor_lists_agree(store: Store) -> None:
+    rows = list(store.iter_export("actors"))
+    countries = sorted({r["country"] for r in rows if r["country"]})
+    sectors = sorted({r["sector"] for r in rows if r["sector"]})
+    for by in ("actor", "code", "country"):
+        for country in [None, *countries]:
+            for sector in [None, *sectors]:
+                expected = actors_from_rows(store, by, country, sector)
+                assert list(store.iter_actors(by=by, country=country, sector=sector)) == expected, (
+                    by,
+                    country,
+                    sector,
+                )
+    assert store.actors(by="actor", limit=3) == actors_from_rows(store, "actor", None, None)[:3]
+
+
 def assert_summaries_agree(store: Store) -> None:
     assert codes(store)
+    assert_actor_lists_agree(store)
     for code in codes(store):
         for reviewed in (False, True):
             expected = timeline_from_events(code, store.actor_events(code, reviewed=reviewed))

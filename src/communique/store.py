@@ -322,7 +322,37 @@ _SUMMARY_INDEXES = (
     "CREATE INDEX IF NOT EXISTS actor_name_counts_country ON actor_name_counts (country)",
 )
 INDEXES = INDEXES + _SUMMARY_INDEXES
-SUMMARY_TABLES = ("actor_months", "actor_counterparts", "actor_name_counts")
+# the most active actors (``Store.iter_actors``), grouped by each set of columns a list can be asked
+# for (``ACTIVITY_GROUPINGS``: its groups and the filters that narrow them), so that the distinct articles
+# of a group are counted exactly: each article is added once, and never again
+TABLES["actor_activity_counts"] = (
+    "columns {text} NOT NULL, key {text} NOT NULL, name {text}, code {text}, country {text}, sector {text},"
+    " given {int} NOT NULL, received {int} NOT NULL, quoted {int} NOT NULL, mentioned {int} NOT NULL,"
+    " articles {int} NOT NULL, max_name {text}, max_country {text}, max_sector {text},"
+    " PRIMARY KEY (columns, key)"
+)
+_SUMMARY_INDEXES = (
+    *_SUMMARY_INDEXES,
+    "CREATE INDEX IF NOT EXISTS activity_counts_country ON actor_activity_counts (columns, country)",
+    "CREATE INDEX IF NOT EXISTS activity_counts_sector ON actor_activity_counts (columns, sector)",
+)
+INDEXES = INDEXES + _SUMMARY_INDEXES[2:]
+SUMMARY_TABLES = ("actor_months", "actor_counterparts", "actor_name_counts", "actor_activity_counts")
+_ACTIVITY_COLUMNS = ("name", "code", "country", "sector")
+_ACTIVITY_GROUPS = {"actor": ("name", "code"), "code": ("code",), "country": ("country",)}
+
+
+def _activity_columns(by: str, country: bool, sector: bool) -> tuple[str, ...]:
+    """The columns of ``actor_activity_counts`` that answer ``iter_actors(by, country?, sector?)``."""
+    wanted = (
+        set(_ACTIVITY_GROUPS[by]) | ({"country"} if country else set()) | ({"sector"} if sector else set())
+    )
+    return tuple(c for c in _ACTIVITY_COLUMNS if c in wanted)
+
+
+ACTIVITY_GROUPINGS = sorted(
+    {_activity_columns(by, c, s) for by in _ACTIVITY_GROUPS for c in (False, True) for s in (False, True)}
+)
 
 #: The quote_actors rows of every article, or (``{where}`` = ``AND q.article_id = ?``) of one: an actor
 #: whose mention lies inside a quote of the text (not of the headline) is mentioned by that quote.
@@ -566,6 +596,50 @@ SQL = {
         " a.published"
         " FROM {quotes} q JOIN articles a ON a.id = q.article_id {where} ORDER BY q.id {limit}"
     ),
+    # what iter_actors counts, of the articles stored after a seq (four times the same parameter)
+    "activity_batch_fill": (
+        "INSERT INTO activity_batch (name, code, country, sector, given, received, quoted, mentioned, article_id)"
+        " SELECT COALESCE(source_name, source_text), source_code, source_country, source_sector, 1, 0, 0, 0,"
+        "  article_id FROM events WHERE source_text IS NOT NULL"
+        "  AND article_id IN (SELECT id FROM articles WHERE seq > ?)"
+        " UNION ALL SELECT COALESCE(target_name, target_text), target_code, target_country, target_sector,"
+        "  0, 1, 0, 0, article_id FROM events WHERE target_text IS NOT NULL"
+        "  AND article_id IN (SELECT id FROM articles WHERE seq > ?)"
+        " UNION ALL SELECT COALESCE(speaker_name, speaker_text), speaker_code, speaker_country, speaker_sector,"
+        "  0, 0, 1, 0, article_id FROM quotes WHERE speaker_text IS NOT NULL"
+        "  AND article_id IN (SELECT id FROM articles WHERE seq > ?)"
+        " UNION ALL SELECT a.name, a.code, a.country, a.sector, 0, 0, 0, 1, a.article_id"
+        "  FROM actors a JOIN mentions m ON m.article_id = a.article_id AND m.actor_seq = a.seq"
+        "  WHERE a.article_id IN (SELECT id FROM articles WHERE seq > ?)"
+    ),
+    "activity_batch_create": (
+        "CREATE TEMP TABLE IF NOT EXISTS activity_batch (name {text}, code {text}, country {text}, sector {text},"
+        " given {int}, received {int}, quoted {int}, mentioned {int}, article_id {text})"
+    ),
+    "activity_batch_groups": (
+        "SELECT {columns}, SUM(given) AS given, SUM(received) AS received, SUM(quoted) AS quoted,"
+        " SUM(mentioned) AS mentioned, COUNT(DISTINCT article_id) AS articles, MAX(name) AS max_name,"
+        " MAX(country) AS max_country, MAX(sector) AS max_sector FROM activity_batch"
+        " WHERE {first} IS NOT NULL GROUP BY {columns}"
+    ),
+    "add_activity_count": (
+        "INSERT INTO actor_activity_counts AS t (columns, key, name, code, country, sector, given, received, quoted,"
+        " mentioned, articles, max_name, max_country, max_sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (columns, key) DO UPDATE SET given = t.given + excluded.given,"
+        " received = t.received + excluded.received, quoted = t.quoted + excluded.quoted,"
+        " mentioned = t.mentioned + excluded.mentioned, articles = t.articles + excluded.articles,"
+        + ",".join(
+            f" {c} = CASE WHEN excluded.{c} IS NULL OR (t.{c} IS NOT NULL AND t.{c} >= excluded.{c})"
+            f" THEN t.{c} ELSE excluded.{c} END"
+            for c in ("max_name", "max_country", "max_sector")
+        )
+    ),
+    "actor_activity_counts": (
+        "SELECT {shown}, t.given AS events_given, t.received AS events_received, t.quoted AS quotes,"
+        " t.mentioned AS mentions, t.articles FROM actor_activity_counts t {where}"
+        " ORDER BY t.given + t.received + t.quoted DESC, t.mentioned DESC, {order} {limit}"
+    ),
+    # iter_actors from the rows themselves (what actor_activity_counts holds, summed ahead)
     "actor_activity": (
         "WITH activity AS ("
         " SELECT COALESCE(source_name, source_text) AS name, source_code AS code, source_country AS country,"
@@ -1514,19 +1588,26 @@ class Store:
         if by not in groups:
             raise ValueError(f"by must be one of {', '.join(groups)}")
         group = groups[by]
+        # from the sums kept by grouping (see actor_activity_counts): the same rows as the query
+        # "actor_activity" gives from the events, quotes and mentions themselves, in milliseconds, not seconds
         f = _Filters(self.dialect)
-        f.add(f"{group[0]} IS NOT NULL")
+        f.add("t.columns = ?", ",".join(_activity_columns(by, bool(country), bool(sector))))
+        f.add(f"t.{group[0]} IS NOT NULL")
         if country:
-            f.add("country = ?", country.upper())
+            f.add("t.country = ?", country.upper())
         if sector:
-            f.add("sector = ?", sector.upper())
-        shown = list(group)
+            f.add("t.sector = ?", sector.upper())
+        shown = [f"t.{c}" for c in group]
         if by == "actor":
-            shown += ["MAX(country) AS country", "MAX(sector) AS sector"]
+            shown += ["t.max_country AS country", "t.max_sector AS sector"]
         elif by == "code":
-            shown += ["MAX(name) AS example_name"]
+            shown += ["t.max_name AS example_name"]
         yield from self._rows(
-            "actor_activity", f, limit, group_columns=", ".join(shown), group_by=", ".join(group)
+            "actor_activity_counts",
+            f,
+            limit,
+            shown=", ".join(shown),
+            order=", ".join(f"t.{c}" for c in group),
         )
 
     def actors(self, *, as_dataframe: bool = False, **options: Any) -> Any:
@@ -1877,6 +1958,21 @@ class Store:
         for r in self._execute("summary_actors", (after_seq,)):
             group = [r["name"], r["code"], r["country"], r["sector"], r["kind"]]
             self._execute("add_actor_name_count", (json.dumps(group), *group, r["articles"]))
+        # the activity of the new articles, once, then summed by each grouping a list is asked for
+        self._execute("activity_batch_create")
+        self._execute("DELETE FROM activity_batch")
+        self._execute("activity_batch_fill", (after_seq,) * 4)
+        for columns in ACTIVITY_GROUPINGS:
+            rows = self._execute(
+                "activity_batch_groups", columns=", ".join(columns), first=columns[0]
+            ).fetchall()
+            for r in rows:
+                values = [r[c] if c in columns else None for c in _ACTIVITY_COLUMNS]
+                key = json.dumps([r[c] for c in columns])
+                counts = [r[c] for c in ("given", "received", "quoted", "mentioned", "articles")]
+                extremes = [r["max_name"], r["max_country"], r["max_sector"]]
+                self._execute("add_activity_count", (",".join(columns), key, *values, *counts, *extremes))
+        self._execute("DELETE FROM activity_batch")
 
     def _reviewed_event_rows(self, event_id: int) -> list[Any]:
         f = _Filters(self.dialect)
