@@ -13,7 +13,7 @@ import dataclasses
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -513,3 +513,55 @@ def _event_tip(e: Any) -> str:
         f"<b>{escape(e.cameo or '–')} {escape(e.cameo_name or '')}</b><br>PLOVER {escape(e.plover or 'statement')}"
         f"{mode} · {escape(e.status)}<br>{escape(day)}<br>{escape(source)} → {escape(target)}"
     )
+
+
+# ---------------------------------------------------------------- lists of events, as HTML
+
+
+def _side_html(name: Any, code: Any) -> str:
+    """An event's source or target as the templates' ``side`` macro writes it."""
+    if code:
+        return (
+            f'<a href="/actor/{escape(quote(str(code), safe=""))}">{escape(name or code)}</a>'
+            f' <span class="code">{escape(code)}</span>'
+        )
+    return str(escape(name)) if name else '<span class="none">–</span>'
+
+
+def _text(value: Any) -> str:
+    """``{{ value or "" }}`` of a template."""
+    return str(escape(value)) if value else ""
+
+
+def event_rows_html(rows: Sequence[dict[str, Any]], truncate: Callable[[str], str]) -> Markup:
+    """The rows of the events table, every value escaped: the markup its Jinja loop gave (``truncate``:
+    the template's ``truncate(140)``), several times faster for a page of 50 or 500 rows."""
+    out = []
+    for r in rows:
+        goldstein = "" if r["goldstein"] is None else escape(r["goldstein"])
+        out.append(
+            f'<tr>\n<td class="date">{_text(r["date"])}</td>\n'
+            f"<td>{_side_html(r['source'], r['source_code'])}</td>\n"
+            f"<td>{_side_html(r['target'], r['target_code'])}</td>\n"
+            f'<td><span class="code">{_text(r["cameo"])}</span> {_text(r["cameo_name"])}</td>\n'
+            f"<td>{_text(r['plover'])}</td>\n"
+            f'<td><span class="badge status-{escape(r["status"])}">{escape(r["status"])}</span></td>\n'
+            f'<td class="num">{goldstein}</td>\n'
+            f'<td class="evidence"><a href="/article/{escape(quote(str(r["article_id"]), safe=""))}'
+            f'#event-{escape(r["id"])}">{escape(truncate(r["evidence"]))}</a></td>\n</tr>\n'
+        )
+    return Markup("".join(out))
+
+
+def period_events_html(events: Sequence[dict[str, Any]], truncate: Callable[[str], str]) -> Markup:
+    """The events of one period of a dyad page, as its Jinja loop wrote them (``truncate(120)``)."""
+    out = []
+    for e in events:
+        out.append(
+            f'<li><span class="date">{escape(e["date"])}</span> {escape(e["source"] or "–")} →'
+            f" {escape(e['target'] or '–')}: <b>{escape(e['plover'] or e['cameo'])}</b>"
+            f' <span class="code">{escape(e["cameo"])}</span>\n'
+            f'<a href="/article/{escape(quote(str(e["article_id"]), safe=""))}#event-{escape(e["id"])}">'
+            f"{escape(truncate(e['evidence']))}</a></li>\n"
+        )
+    return Markup("".join(out))
