@@ -192,9 +192,9 @@ def test_an_older_database_is_migrated_and_keeps_its_data(new_db, monkeypatch):
     with Store(path) as store:
         store.add(corpus()[:2])
     following = store_module.SCHEMA_VERSION + 1
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(store_module.schema, "SCHEMA_VERSION", following)
     monkeypatch.setattr(
-        store_module,
+        store_module.schema,
         "MIGRATIONS",
         {**store_module.MIGRATIONS, following: ["ALTER TABLE articles ADD COLUMN language {text}"]},
     )
