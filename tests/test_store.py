@@ -192,9 +192,9 @@ def test_an_older_database_is_migrated_and_keeps_its_data(new_db, monkeypatch):
     with Store(path) as store:
         store.add(corpus()[:2])
     following = store_module.SCHEMA_VERSION + 1
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(store_module.schema, "SCHEMA_VERSION", following)
     monkeypatch.setattr(
-        store_module,
+        store_module.schema,
         "MIGRATIONS",
         {**store_module.MIGRATIONS, following: ["ALTER TABLE articles ADD COLUMN language {text}"]},
     )
@@ -212,7 +212,8 @@ def test_a_version_1_database_gets_the_corrections_table_search_and_headline_quo
         store.add(corpus())
     connection = sqlite3.connect(path)  # back to what communique wrote at schema 1
     connection.executescript(
-        "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_text;"
+        "ALTER TABLE quotes DROP COLUMN in_title; DROP TABLE corrections; DROP TABLE search_articles;"
+        " DROP TABLE search_quotes;"
         " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
     )
     connection.close()
@@ -652,7 +653,7 @@ def test_a_version_3_database_gets_the_lookup_indexes_and_a_search_index_by_kind
     for statement in store_module._LOOKUP_INDEXES:
         connection.execute("DROP INDEX " + statement.split(" EXISTS ")[1].split()[0])
     connection.executescript(
-        "DROP TABLE search_text;"
+        "DROP TABLE search_articles; DROP TABLE search_quotes;"
         " CREATE VIRTUAL TABLE search_text USING fts5(title, text, kind UNINDEXED, item_id UNINDEXED,"
         " article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');"
         " INSERT INTO search_text (title, text, kind, item_id, article_id)"

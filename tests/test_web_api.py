@@ -292,6 +292,8 @@ def test_hostile_text_is_escaped_everywhere(client):
         "/search?q=hostile",
         "/search?q=fine",
         "/events",
+        "/events?actor=evil",
+        "/dyad/UKR/RUS",
         "/actor/UKR",
         "/actor/UKRBUS",
         "/",
@@ -299,6 +301,8 @@ def test_hostile_text_is_escaped_everywhere(client):
         html = client.get(path).text
         assert "<script>window" not in html, path
         assert "<img src=x" not in html and "<b onmouseover" not in html, path
+    for path in ["/events?actor=evil", "/dyad/UKR/RUS"]:  # lists written in Python, not by Jinja
+        assert "Evil&lt;img src=x onerror=" in client.get(path).text, path
     article = client.get("/article/h1").text
     assert "&lt;script&gt;" in article and "&lt;img src=x onerror=" in article
     assert 'href="javascript:' not in article  # the article's url is not a web address: no link

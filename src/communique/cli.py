@@ -166,7 +166,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     )
 
 
-# ---------------------------------------------------------------- the corpus database (store.py, analysis.py)
+# ---------------------------------------------------------------- the corpus database (store/, analysis.py)
 
 
 def _date(text: str) -> str:

@@ -26,11 +26,12 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from jinja2.filters import do_truncate
 from pydantic import BaseModel, Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__, ontology
-from ..analysis import network_json
+from ..analysis import dyad_series, network_json
 from ..model import STATUSES
 from ..store import Store, write_rows
 from . import views
@@ -380,6 +381,7 @@ def create_app(
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are the package's: no stat of their files on every render
     )
     env.globals.update(
         csrf_token=csrf_token,
@@ -389,6 +391,11 @@ def create_app(
         version=__version__,
     )
     env.filters["highlighted"] = views.highlighted
+    # lists of many events, written in Python (the same markup as a Jinja loop, several times faster)
+    env.globals["event_rows"] = lambda rows: views.event_rows_html(rows, lambda s: do_truncate(env, s, 140))
+    env.globals["period_events"] = lambda events: views.period_events_html(
+        events, lambda s: do_truncate(env, s, 120)
+    )
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     # an article's own address is untrusted too: only a web address becomes a link (never javascript:)
     env.filters["web_address"] = lambda url: (
@@ -470,23 +477,22 @@ def create_app(
     def actor_data(code: str, reviewed: bool) -> dict[str, Any]:
         s = store()
         names = s.actor_names(code)
-        rows = s.actor_events(code, reviewed=reviewed)
-        if not names and not rows:
+        summary = s.actor_summary(code, reviewed=reviewed)
+        if not names and not summary["months"]:
             raise not_found(f"actor {code}")
         quotes = s.actor_quotes(code, limit=10, reviewed=reviewed)
         return {
             "code": code,
             "names": names,
-            "timeline": views.actor_timeline(code, rows),
+            "timeline": views.actor_timeline(code, summary),
             "quotes_by": quotes["by"],
             "quotes_about": quotes["about"],
         }
 
     def dyad_data(a: str, b: str, period: str, since: str | None, until: str | None, reviewed: bool) -> dict:
-        s = store()
-        series = s.dyads(a, b, period=period, since=since, until=until, reviewed=reviewed)
-        events = s.dyad_events(a, b, since=since, until=until, reviewed=reviewed)
-        return {"series": series, "events": events}
+        # the series from the events the page lists (the same filters as ``Store.dyads``): one query, not two
+        events = store().dyad_events(a, b, since=since, until=until, reviewed=reviewed)
+        return {"series": dyad_series(events, period, since, until), "events": events}
 
     def event_page(filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
         """How many events match and a page of them; the count is kept (for the next pages)."""
@@ -508,8 +514,12 @@ def create_app(
     def network_data(since: str | None, until: str | None, reviewed: bool) -> Any:
         return store().network(since=since, until=until, reviewed=reviewed)
 
+    def warm() -> None:
+        home_data()
+        store().actor_directory()  # what a search matches actors in: most of a first search's time
+
     # the home page's aggregates take seconds on a big corpus: computed once as the server starts
-    threading.Thread(target=home_data, name="warm-home-page", daemon=True).start()
+    threading.Thread(target=warm, name="warm-home-page", daemon=True).start()
 
     # -- pages
 
