@@ -66,14 +66,15 @@ class People:
             m.actor = target
             self._add_mention(target, m.start, m.end)
         # full names of known people the recognizer missed ("Xi Jinping visited Moscow" at a sentence start)
+        free = [t.text[:1].isupper() and not self.taken[t.i] for t in doc]
         for i in range(len(doc)):
+            if not free[i]:
+                continue
             for n in (3, 2):
+                if i + n > len(doc) or not all(free[i : i + n]):
+                    continue
                 span = doc[i : i + n]
-                if (
-                    len(span) == n
-                    and all(t.text[:1].isupper() and not self.taken[t.i] for t in span)
-                    and any(d.has_full_name(span.text) for d in self.dictionaries)
-                ):
+                if any(d.has_full_name(span.text) for d in self.dictionaries):
                     words = tuple(t.text for t in span)
                     a = next((a for a, full in people if full == words), None)
                     if a is None:
@@ -81,6 +82,7 @@ class People:
                         people.append((a, words))
                     self._add_mention(a, i, i + n)
                     self.taken[i : i + n] = [True] * n
+                    free[i : i + n] = [False] * n
                     break
         # names the recognizer missed: a known surname standing alone later ("Pantucci said")
         last_names = {}
