@@ -669,3 +669,9 @@ def test_prohibiting_someone_from_entering_is_a_restriction():
         p == "COERCE"
         for _, p, _, _ in coded("The Taliban prohibited the U.N. envoy from entering Afghanistan.")
     )
+
+
+def test_what_two_sides_agree_on_is_a_topic_not_a_party():
+    text = "Japan and South Korea agreed to share real-time data on North Korean missile launches."
+    assert ("JPN", "AGREE", "KOR", "occurred") in coded(text)
+    assert all(t != "PRK" for _, p, t, _ in coded(text) if p == "AGREE")

@@ -141,11 +141,34 @@ class Predicates:
         ):
             # "villagers described the Islamic State's raid. 'They killed 12 villagers'": not the villagers
             sources = self._armed_they(token) or sources
+        if targets and sense.symmetric and len(sources) >= 2:
+            # "Japan and South Korea agreed to share data on North Korean launches": what two sides agree
+            # on is a topic; the two are each other's party
+            topics = [t for t in targets if self._topic(t, token)]
+            if len(topics) == len(targets):
+                targets = []
         if targets is None and sense.symmetric and len(sources) >= 2:
             targets = []  # "Duterte and Suga spoke by phone": the two subjects are the two sides
         if targets is None:
             return None
         return _Candidate(token, sense, sources, targets, place)
+
+    def _topic(self, ref: ActorRef, trigger: Token) -> bool:
+        """Whether an actor is named in a phrase of what is talked about ("on", "about", "over") under the
+        trigger's complement."""
+        if ref.start is None:
+            return False
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.lower_ in ("on", "about", "over", "regarding"):
+                return True
+            if node.head.i == node.i or node.head.i == trigger.i:
+                return False
+            node = node.head
+        return False
 
     def _noun_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
         if token.dep_ == "compound":
