@@ -225,8 +225,12 @@ class Arguments:
             return self._subject_tokens(head, depth + 1)  # "it is ready to accept": the one who is ready
         if verb.dep_ == "relcl":
             return [head]
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-            return [head]  # "rebels fighting the president": the rebels fight
+        if (
+            verb.dep_ == "acl"
+            and head.pos_ in ("NOUN", "PROPN")
+            and (verb.tag_ == "VBG" or verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+        ):
+            return [head]  # "rebels fighting the president": the rebels fight; "airstrikes killed 30 people"
         if verb.dep_ == "acl" and head.pos_ == "NOUN":
             # "plans to help Russia": the plan's owner acts
             owner = [c for c in head.children if c.dep_ == "poss"]
@@ -897,7 +901,12 @@ class Arguments:
         dateline's, else the target's country, else the article's)."""
         if not any(cameo.startswith(prefix) for prefix in self.lex.state_acts):
             return []
-        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "the journalists detained in March"
+        # "the journalists detained in March"
+        reduced = (
+            trigger.dep_ == "acl"
+            and trigger.tag_ == "VBN"
+            and not any(c.dep_ == "dobj" for c in trigger.children)
+        )
         if not _agentless_passive(trigger, reduced):
             return []
         country = None

@@ -105,9 +105,7 @@ class Predicates:
     def _verb_candidate(self, token: Token, sense: Sense) -> _Candidate | None:
         if sense.particles and not self._has_particles(token, sense.particles):
             return None
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-            token.dep_ == "acl" and token.tag_ == "VBN"  # "the journalists detained by police"
-        )
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _reduced_passive(token)
         if sense.passive_only and not passive:
             return None
         # "stripped 94 critics of their citizenship": the parser may hang the phrase on the object
@@ -269,9 +267,7 @@ class Predicates:
         words = set()
         # "the pact signed by Japan", "the diplomats expelled by Poland": a reduced relative's object is
         # the noun it modifies
-        reduced = (
-            [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i else []
-        )
+        reduced = [token.head] if _reduced_passive(token) and token.head.i != token.i else []
         if (
             token.dep_ == "xcomp"
             and any(c.dep_ == "auxpass" for c in token.children)
@@ -317,3 +313,9 @@ class Predicates:
             for prep, nouns in sense.object_prep
             for c in token.children
         )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "The journalists detained by police": a participle after a noun that is passive; but "Israeli
+    airstrikes killed 30 people", parsed the same way, has an object of its own and is the main verb."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
