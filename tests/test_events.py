@@ -675,3 +675,11 @@ def test_what_two_sides_agree_on_is_a_topic_not_a_party():
     text = "Japan and South Korea agreed to share real-time data on North Korean missile launches."
     assert ("JPN", "AGREE", "KOR", "occurred") in coded(text)
     assert all(t != "PRK" for _, p, t, _ in coded(text) if p == "AGREE")
+
+
+def test_a_foreign_delegation_addresses_its_hosts_government():
+    text = (
+        "A U.S. delegation arrived in Caracas on Friday for talks with Venezuelan officials. "
+        "The delegation urged the government to release detained Americans."
+    )
+    assert ("USA", "REQUEST", "VEN", "occurred") in coded(text)

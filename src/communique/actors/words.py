@@ -21,6 +21,7 @@ COLLECTIVE = {
     "cabinet", "parliament", "congress", "navy", "air force", "leadership", "press", "public", "population",
     "ministry", "court", "judiciary", "legislature", "senate", "assembly", "committee", "coalition", "authority",
     "state media", "state news media", "news media", "security forces", "armed forces", "security force",
+    "delegation",
 }  # fmt: skip
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from .. import ontology
+from .. import gazetteer, ontology
 from ..actors import ActorIndex
 from ..model import ActorRef, Event, Place, Quote, Span, TimeRef
 from .arguments import Arguments, _key, _rejects_charges, _relation_noun, _same
@@ -16,7 +17,16 @@ from .record import _event
 from .speech import ReportedSpeech
 from .status import Status, _after, _condition
 from .when import TimeAndPlace
-from .words import DEPLOYMENTS, OBSERVERS, REPORTING_VERBS, STATE_SECTORS, THREATENING_SPEECH, THREATS, TRUCES
+from .words import (
+    BARE_GOVERNMENTS,
+    DEPLOYMENTS,
+    OBSERVERS,
+    REPORTING_VERBS,
+    STATE_SECTORS,
+    THREATENING_SPEECH,
+    THREATS,
+    TRUCES,
+)
 
 
 def find_events(
@@ -100,6 +110,28 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             for o in objects
         )  # fmt: skip
 
+    def _home_government(self, target: ActorRef, source: ActorRef) -> bool:
+        """Whether a target is a bare "the government" the actors step placed in the source's own country
+        for want of another ("A U.S. delegation arrived in Caracas ... The delegation urged the government")."""
+        words = (target.text or "").lower().split()
+        return (
+            target.country is not None
+            and target.country == source.country
+            and target.kind == "group"
+            and len(words) == 2
+            and words[0] == "the"
+            and words[1] in BARE_GOVERNMENTS
+        )
+
+    def _host_government(self, target: ActorRef, source: ActorRef) -> list[ActorRef]:
+        """The government of the story's other main country, which a foreign actor addresses."""
+        other = next((c for c in self.index.country_ranking(self.title) if c != source.country), None)
+        if other is None:
+            return [target]
+        return [dataclasses.replace(target, country=other, code=other + (target.sector or ""),
+                                    name=f"{gazetteer.load().country_names.get(other, other)} {target.text.split()[-1]}",
+                                    actor_id=None)]  # fmt: skip
+
     def _adversary(self, actor: ActorRef, trigger) -> ActorRef | None:
         """Whom the actor last fought or coerced, or was attacked by, before the trigger."""
         for i, code, src, tgt in reversed(self.deeds):
@@ -169,6 +201,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             and not _rejects_charges(trigger)
         ):
             return []  # the sense names where its target is, and there is none
+        if len(sources) == 1 and targets and all(self._home_government(t, sources[0]) for t in targets):
+            targets = self._host_government(targets[0], sources[0])
         if targets and {_key(s) for s in sources} == {_key(t) for t in targets}:
             return []  # the same actors on both sides: a misreading, not a group acting on itself
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
