@@ -524,3 +524,14 @@ def test_a_united_states_title_with_no_country_is_american(nlp):
 def test_where_someone_is_originally_from_is_their_country(nlp):
     text = "Japan changed the rules. Shop owner Michelle Takahashi, who is originally from Taiwan, said so."
     assert by_name(find(nlp, text), "Michelle Takahashi").country == "TWN"
+
+
+def test_the_philippines_is_the_country_not_its_people():
+    found = analyze("China urged the Philippines to stop.").events
+    assert [(e.source.code, e.target.code) for e in found] == [("CHNGOV", "PHL")]
+
+
+def test_a_ministry_spokesman_speaks_for_the_ministry_named_before():
+    text = "The Chinese foreign ministry accused Manila of provoking the incident. A ministry spokesman urged the Philippines to stop."
+    sources = {e.source.country for e in analyze(text).events if e.plover == "REQUEST"}
+    assert sources == {"CHN"}

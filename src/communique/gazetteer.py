@@ -99,6 +99,7 @@ def load() -> Gazetteer:
 
     population: dict[str, int] = {}
     people: set[str] = set()
+    country_surfaces: set[str] = set()
 
     def add(surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -131,6 +132,7 @@ def load() -> Gazetteer:
         for surface in candidates:
             if surface and "," not in surface:
                 add(surface, entry)
+                country_surfaces.add(surface)
         demonym = ci.get("demonym")
         if demonym and _usable_alias(demonym) and "/" not in demonym:
             add(demonym, Entry(common, COUNTRY, code, adjective=True))
@@ -146,6 +148,7 @@ def load() -> Gazetteer:
         country_names.setdefault(code, common)
         for surface in extra.get("names", []):
             add(surface, Entry(common, COUNTRY, code), override=True)
+            country_surfaces.update((surface, surface.removeprefix("the ")))
         for surface in extra.get("adjectives", []):
             add(
                 surface,
@@ -211,7 +214,8 @@ def load() -> Gazetteer:
         ruling_words=frozenset(roles_data.get("ruling_words", [])),
         default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
-        people=frozenset(people),
+        # "the Philippines" is the country, though it reads as the plural of "Philippine"
+        people=frozenset(p for p in people if p not in country_surfaces),
         region_agents=region_agents,
         cities=cities,
         namesakes=namesakes,

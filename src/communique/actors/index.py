@@ -13,6 +13,7 @@ from .. import gazetteer as gz
 from ..model import Actor, ActorRef
 from .words import (
     BODY_ANAPHORS,
+    COLLECTIVE,
     COUNTRY,
     DOMESTIC_SECTORS,
     GROUP,
@@ -169,6 +170,19 @@ class ActorIndex:
                 country = r.country
                 start = min(start, m.i) if m.i < token.i else start
                 break
+        if country is None:
+            # "The Chinese foreign ministry accused Manila ... A ministry spokesman urged": of the body named
+            for m in token.lefts:
+                body = m.lemma_.lower()
+                if m.dep_ == "compound" and body in COLLECTIVE:
+                    a = self._antecedent(
+                        token,
+                        lambda x, b=body: bool(x.country and x.role and x.role.split()[-1] == b),
+                        window=6,
+                    )
+                    if a is not None:
+                        country = self.actors[a].country
+                        break
         if country is None and sector in DOMESTIC_SECTORS:
             country = self.focus_country  # "an armed group" in an article about Syria
         span = self.doc[start : token.i + 1]
