@@ -683,3 +683,11 @@ def test_a_foreign_delegation_addresses_its_hosts_government():
         "The delegation urged the government to release detained Americans."
     )
     assert ("USA", "REQUEST", "VEN", "occurred") in coded(text)
+
+
+def test_its_neighbor_is_the_storys_other_country():
+    text = (
+        "Ethiopia and Eritrea have traded accusations for weeks. "
+        "On Tuesday, the Ethiopian government accused its neighbor of arming rebels."
+    )
+    assert ("ETH", "ACCUSE", "ERI", "occurred") in coded(text)

@@ -807,6 +807,14 @@ class Arguments:
                           if r is not None and r.kind in (PLACE, "country") and r.country), None)  # fmt: skip
             if named:
                 return [self.index.country_ref(named, token)]
+        if not refs and token.lemma_.lower() in ("neighbor", "neighbour") and token.tag_ == "NN":
+            # "Ethiopia accused its neighbor of arming rebels": the story's other main country
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            whose = self.index.ref(owner) if owner is not None else None
+            if whose is not None and whose.country:
+                other = next((c for c in self.index.country_ranking(self.title) if c != whose.country), None)
+                if other is not None:
+                    return [self.index.country_ref(other, token)]
         several = self._several_countries(token, refs)
         if several:
             return several
