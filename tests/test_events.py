@@ -691,3 +691,13 @@ def test_its_neighbor_is_the_storys_other_country():
         "On Tuesday, the Ethiopian government accused its neighbor of arming rebels."
     )
     assert ("ETH", "ACCUSE", "ERI", "occurred") in coded(text)
+
+
+def test_calling_a_verdict_unjustified_and_demanding_a_release_are_acts_toward_the_captor():
+    text = (
+        "Iran's judiciary sentenced a French tourist to five years in prison for espionage. "
+        "France called the verdict unjustified and demanded his release."
+    )
+    found = coded(text)
+    assert ("FRA", "ACCUSE", "IRN", "occurred") in found
+    assert ("FRA", "REQUEST", "IRN", "occurred") in found

@@ -960,6 +960,10 @@ class Arguments:
         a coercive act (a release, an easing) is by whoever did that act to the same side."""
         if not cameo.startswith("08") or not _agentless_passive(trigger):
             return []
+        return self._captor_of(trigger, targets)
+
+    def _captor_of(self, trigger, targets: list[ActorRef]) -> list[ActorRef]:
+        """Whoever sanctioned, coerced or attacked one of the targets before the trigger."""
         for i, code, src, tgt in reversed(self.deeds):
             if (
                 i < trigger.i

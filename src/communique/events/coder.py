@@ -21,6 +21,7 @@ from .words import (
     BARE_GOVERNMENTS,
     DEPLOYMENTS,
     OBSERVERS,
+    RELEASE_DEMANDS,
     REPORTING_VERBS,
     STATE_SECTORS,
     THREATENING_SPEECH,
@@ -201,6 +202,9 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             and not _rejects_charges(trigger)
         ):
             return []  # the sense names where its target is, and there is none
+        if code.code in RELEASE_DEMANDS and targets:
+            # "France demanded his release": a demand of whoever holds him
+            targets = [c for c in self._captor_of(trigger, targets) if not _same(c, sources[0])] or targets
         if len(sources) == 1 and targets and all(self._home_government(t, sources[0]) for t in targets):
             targets = self._host_government(targets[0], sources[0])
         if targets and {_key(s) for s in sources} == {_key(t) for t in targets}:

@@ -164,7 +164,10 @@ class ReportedSpeech:
         """The code of what a complement calls something ("a provocation", "as a gesture of friendship")."""
         words = [t.lemma_.lower() for t in called.subtree]
         text = " " + " ".join(words) + " "
-        return next((code for phrase, code in self.lex.evaluations.items() if f" {phrase} " in text), None)
+        code = next((code for phrase, code in self.lex.evaluations.items() if f" {phrase} " in text), None)
+        if code is None and any(w in self.lex.accusation_words for w in words):
+            code = "111"  # "called the verdict unjustified": any wrongdoing said of it
+        return code
 
     def _charged_subject(self, word: Token, top: Token) -> list[ActorRef]:
         """Who a charge is laid on: the subject of the clause the word is the predicate of ("Putin is the

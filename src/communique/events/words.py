@@ -72,6 +72,8 @@ ACCUSING_SPEECH = {
 GENERIC_DEEDS = frozenset(
     {"move", "decision", "step", "action", "act", "measure", "ruling", "verdict", "sentence"}
 )
+# demands and appeals for someone's release: of whoever holds them
+RELEASE_DEMANDS = frozenset({"1053", "0253"})
 # "the government" with nothing to say whose: a foreign actor addressing it addresses its host's
 BARE_GOVERNMENTS = frozenset({"government", "authorities", "regime", "administration", "leadership"})
 # who hosts a gathering meets those who come: "a Qatar-hosted meeting", "talks organized by the U.N."
