@@ -701,3 +701,13 @@ def test_calling_a_verdict_unjustified_and_demanding_a_release_are_acts_toward_t
     found = coded(text)
     assert ("FRA", "ACCUSE", "IRN", "occurred") in found
     assert ("FRA", "REQUEST", "IRN", "occurred") in found
+
+
+def test_vowing_to_fight_threatens_the_enemy_of_ones_own_arm():
+    text = (
+        "The Sudanese army said it had repelled an attack by the Rapid Support Forces on El Fasher. "
+        "Army chief Abdel Fattah al-Burhan vowed to fight until victory."
+    )
+    found = analyze(text, published="2025-03-06").events
+    assert all(e.plover != "AGREE" for e in found)
+    assert any(e.plover == "THREATEN" and e.target and e.target.name == "Rapid Support Forces" for e in found)

@@ -138,9 +138,19 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         for i, code, src, tgt in reversed(self.deeds):
             if i >= trigger.i or tgt is None or ontology.quad_class(code) != 4:
                 continue
-            if _same(src, actor) or src.country == actor.country and src.country != tgt.country:
+            # the same side: the actor, its country's other arms against another country, or the body
+            # of the same country and sector ("Army chief al-Burhan" and "the Sudanese army")
+            if (
+                _same(src, actor)
+                or src.country == actor.country
+                and (src.country != tgt.country or _arm(src, actor))
+            ):
                 return tgt
-            if _same(tgt, actor) or tgt.country == actor.country and src.country != tgt.country:
+            if (
+                _same(tgt, actor)
+                or tgt.country == actor.country
+                and (src.country != tgt.country or _arm(tgt, actor))
+            ):
                 return src
         return None
 
@@ -288,6 +298,12 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             if e.source is not None and e.status in ("occurred", "alleged"):
                 self.deeds.append((trigger.i, code.code, e.source, e.target))
         return out
+
+
+def _arm(body: ActorRef, actor: ActorRef) -> bool:
+    """Whether an actor is of the same arm of the same country as a body ("Army chief al-Burhan", "the
+    Sudanese army")."""
+    return body.sector is not None and (body.country, body.sector) == (actor.country, actor.sector)
 
 
 def _observer_forecast(event: Event, voices) -> bool:
