@@ -535,3 +535,9 @@ def test_a_ministry_spokesman_speaks_for_the_ministry_named_before():
     text = "The Chinese foreign ministry accused Manila of provoking the incident. A ministry spokesman urged the Philippines to stop."
     sources = {e.source.country for e in analyze(text).events if e.plover == "REQUEST"}
     assert sources == {"CHN"}
+
+
+def test_a_force_named_in_a_reported_clause_is_the_reporters():
+    text = "The Pakistani army said troops killed 10 militants near the border with Afghanistan."
+    found = analyze(text).events
+    assert any(e.plover == "ASSAULT" and e.source.country == "PAK" for e in found)

@@ -363,7 +363,9 @@ class Bodies:
             if not plural and country is None and igo is None:
                 continue  # "an official", "the spokesman": a person, resolved when referred to
             if country is None and igo is None and _guess_country(sector, role_words, plural):
-                country = self._context_country(token)
+                country = (
+                    sector in ("MIL", "COP") and self._reporter_country(token)
+                ) or self._context_country(token)
             # the phrase: the role words and the modifiers that name whose they are ("the Chinese state
             # news media" -> "Chinese state news media"; "the current Albanian government" -> "Albanian government")
             start = role_start
@@ -459,6 +461,34 @@ class Bodies:
                 if c.lower_ in self.g.us_markers and c.dep_ in ("amod", "compound"):
                     return "USA", None  # "Republican lawmakers", "Democratic senators"
         return None, None
+
+    def _reporter_country(self, token: Token) -> str | None:
+        """The country of whoever reports the clause a force is named in: "the Pakistani army said troops
+        killed 10 militants near the border with Afghanistan" speaks of its own troops."""
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in (
+                "say",
+                "announce",
+                "report",
+                "confirm",
+                "add",
+            ):
+                for subject in (c for c in node.head.children if c.dep_ == "nsubj"):
+                    a = self.index.token_actor.get(subject.i)
+                    actor = self.index.actors[a] if a is not None else None
+                    if (
+                        actor is not None
+                        and actor.kind != PERSON
+                        and actor.country
+                        and actor.sector in ("MIL", "COP", "GOV")
+                    ):
+                        return actor.country
+                return None
+            node = node.head
+        return None
 
     def _context_country(self, token: Token) -> str | None:
         """A domestic body with no country of its own ("the military"): the country the article is mostly
