@@ -541,3 +541,9 @@ def test_a_force_named_in_a_reported_clause_is_the_reporters():
     text = "The Pakistani army said troops killed 10 militants near the border with Afghanistan."
     found = analyze(text).events
     assert any(e.plover == "ASSAULT" and e.source.country == "PAK" for e in found)
+
+
+def test_a_un_envoy_carries_the_uns_code():
+    r = analyze("The U.N. envoy for Syria, Geir Pedersen, visited Damascus.")
+    assert {a.name: a.code for a in r.actors}["Geir Pedersen"] == "IGOUNO"
+    assert all(e.source.code == "IGOUNO" for e in r.events)

@@ -92,5 +92,11 @@ class _Builder(Mentions, Bodies, People):
                 actor.sector = "CVL"  # a named person with no office, party or body: a civilian (CAMEO)
             if actor.kind == IGO or (actor.sector == "IGO" and actor.code):
                 actor.code = actor.code or "IGO"
+            elif actor.sector == "IGO" and actor.group:
+                # "Geir Pedersen", the UN envoy: the code of the body he acts for
+                body = next(
+                    (a for a in self.index.actors if a.kind == IGO and a.name == actor.group and a.code), None
+                )
+                actor.code = body.code if body is not None else "IGO"
             else:
                 actor.code = _code(actor.country, actor.sector)

@@ -106,7 +106,12 @@ class ActorIndex:
             text=span.text,
             country=actor.country,
             sector=sector,
-            code=_code(actor.country, sector, actor.code if actor.kind == IGO else None),
+            # a UN envoy is coded as the UN ("IGOUNO"), like the body itself
+            code=_code(
+                actor.country,
+                sector,
+                actor.code if actor.kind == IGO or (sector == "IGO" and actor.group) else None,
+            ),
             group=actor.group,
             kind=actor.kind,
             actor_id=actor.id,
