@@ -711,3 +711,9 @@ def test_vowing_to_fight_threatens_the_enemy_of_ones_own_arm():
     found = analyze(text, published="2025-03-06").events
     assert all(e.plover != "AGREE" for e in found)
     assert any(e.plover == "THREATEN" and e.target and e.target.name == "Rapid Support Forces" for e in found)
+
+
+def test_what_is_sent_is_no_party_to_the_agreement():
+    found = coded("France and Germany agreed to send tanks to Ukraine.")
+    assert ("FRA", "AGREE", "UKR", "occurred") in found
+    assert all(s != t for s, _, t, _ in found)

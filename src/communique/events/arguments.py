@@ -18,6 +18,7 @@ from .words import (
     CIVILIAN_PLACES,
     CLAIMS,
     DOCUMENTS,
+    EQUIPMENT,
     FIRST_PERSON,
     GENERIC_DEEDS,
     GROUP_WORDS,
@@ -475,7 +476,9 @@ class Arguments:
                 # "threatened to attack Israel", "agreed to resume talks with the EU": whom the act concerns
                 # "Serbia's refusal to recognize Kosovo": a noun's infinitive too
                 acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl") and _is_nonfinite(c)]
-                tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")]
+                # "agreed to send tanks to Ukraine": what is sent is no party
+                tokens = [g for c in acts for g in c.children if g.dep_ in ("dobj", "dative")
+                          and g.lemma_.lower() not in EQUIPMENT]  # fmt: skip
                 # "promising to help the Philippines modernize its coast guard": whom the act lets act
                 tokens += [g for c in acts for d in c.children if d.dep_ in ("ccomp", "xcomp") and _is_nonfinite(d)
                            for g in d.children if g.dep_ == "nsubj"]  # fmt: skip

@@ -72,6 +72,11 @@ ACCUSING_SPEECH = {
 GENERIC_DEEDS = frozenset(
     {"move", "decision", "step", "action", "act", "measure", "ruling", "verdict", "sentence"}
 )
+# weapons and vehicles a force sends, buys or uses: things, though the actor roles name some of them
+EQUIPMENT = frozenset({
+    "tank", "drone", "missile", "jet", "warplane", "warship", "artillery", "rocket", "weapon", "arm", "ammunition",
+    "munition", "shell", "aircraft", "helicopter", "bomber", "submarine", "vessel", "ship",
+})  # fmt: skip
 # demands and appeals for someone's release: of whoever holds them
 RELEASE_DEMANDS = frozenset({"1053", "0253"})
 # "the government" with nothing to say whose: a foreign actor addressing it addresses its host's
