@@ -199,7 +199,7 @@ ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appo
 # charges a state's prosecutors lay ("he rejects the charges"), unlike accusations anyone may make
 LEGAL_CHARGES = frozenset({"charge", "indictment", "count"})
 # what an attitude is toward: "concerned about", "alarmed by", "disappointed with", "angry at", "worried over"
-ATTITUDE_PREPS = frozenset({"about", "over", "by", "with", "at", "regarding"})
+ATTITUDE_PREPS = frozenset({"about", "over", "by", "with", "at", "regarding", "of", "toward", "towards"})
 # documents that act for whoever issued them ("the resolution calls on", "a report accused")
 DOCUMENTS = frozenset({
     "report", "resolution", "statement", "regulation", "law", "decree", "order", "ruling", "verdict", "lawsuit",
