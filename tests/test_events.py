@@ -717,3 +717,8 @@ def test_what_is_sent_is_no_party_to_the_agreement():
     found = coded("France and Germany agreed to send tanks to Ukraine.")
     assert ("FRA", "AGREE", "UKR", "occurred") in found
     assert all(s != t for s, _, t, _ in found)
+
+
+def test_a_measure_lifted_is_an_easing_not_a_negated_measure():
+    found = coded("The United States lifted most of its sanctions on Syria on Monday.")
+    assert found == [("USA", "CONCEDE", "SYR", "occurred")]

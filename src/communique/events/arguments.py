@@ -525,7 +525,9 @@ class Arguments:
                               for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
             else:
                 # "imposed sanctions on X", "maintain relations with X": the preposition may hang on the object
-                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+                # "lifted most of its sanctions on Syria": a quantity's "of" phrase holds the object
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                           and (c.pos_ == "NOUN" or any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]  # fmt: skip
                 objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
                 if token.pos_ == "NOUN" and (sense.object is not None or sense.cameo.startswith("13")):

@@ -89,7 +89,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
             + self._reprisals()
             + self._reactions()
         )
-        triggers = {e.trigger.start for e in found + charges}
+        triggers = {e.trigger.start: e.cameo for e in found + charges}
         for event in sorted(found + charges, key=lambda e: e.trigger.start):
             key = (event.evidence.start, event.plover, _key(event.source), _key(event.target))
             if _commentary(event) or self._forecast(event) or self._governed_possibility(event, triggers):
@@ -165,21 +165,21 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
                 return refs[0] if refs else None
         return next((who for start, end, who in self.voices if start <= trigger.idx < end), None)
 
-    def _governed_possibility(self, event: Event, triggers: set[int]) -> bool:
+    def _governed_possibility(self, event: Event, triggers: dict[int, str]) -> bool:
         """ "Threatening to kill the hostages", "urged them to stop fighting": a possible act named inside
-        another coded act (the threat, the request) is told by that act, not an event of its own."""
-        if event.status != "hypothetical":
+        another coded act (the threat, the request) is told by that act, not an event of its own; so is a
+        measure another coded act ends ("lifted most of its sanctions": the easing, not a negated sanction)."""
+        if event.status not in ("hypothetical", "negated"):
             return False
+        deps = ("xcomp", "ccomp", "conj", "pcomp", "advcl")
+        if event.status == "negated":
+            deps = ("dobj", "pobj", "prep", "nsubjpass")
         token = self.doc.char_span(event.trigger.start, event.trigger.end)
         node = token[0] if token is not None else None
-        while (
-            node is not None
-            and node.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "advcl")
-            and node.head.i != node.i
-        ):
+        while node is not None and node.dep_ in deps and node.head.i != node.i:
             node = node.head
             if node.idx in triggers:
-                return True
+                return event.status == "hypothetical" or triggers[node.idx].startswith("08")
         return False
 
     def _forecast(self, event: Event) -> bool:
