@@ -9,6 +9,8 @@ the whole-response cache. The addresses are a seeded sample of each kind's, so t
 for the same ones. Per kind: the mean, median, 90th percentile and maximum wall time, and the slowest
 address; and the mean CPU time of the process (``time.process_time``: SQLite's work included, other
 users' load on the machine mostly not). ``--profile KIND``: cProfile of that kind's requests, the 25 functions with most cumulative time.
+``--gc``: the heap settled as a server process settles it (``settle_heap``), then the garbage collector's
+pauses by generation, and what it still tracks at the end.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,6 +36,11 @@ def main() -> int:
     parser.add_argument("--per-kind", type=int, default=40)
     parser.add_argument("--profile", help='a request kind to profile ("all": every kind, by own time)')
     parser.add_argument("--kinds", nargs="*", help="only these kinds")
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="time the garbage collector's pauses by generation, and count what the heap holds at the end",
+    )
     args = parser.parse_args()
 
     import fastapi.routing
@@ -51,6 +59,23 @@ def main() -> int:
     print(f"load average {os.getloadavg()[0]:.2f} at the start", file=sys.stderr)
     rows = []
     profiles: list[cProfile.Profile] = []
+    pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    if args.gc:
+        import gc
+
+        from communique.web import settle_heap
+
+        settle_heap()  # what a server process does once its app is built
+        modules_before = set(sys.modules)
+        began: list[float] = []
+
+        def timing(phase: str, info: dict) -> None:
+            if phase == "start":
+                began[:] = [time.perf_counter()]
+            elif began:
+                pauses[info["generation"]].append((time.perf_counter() - began[0]) * 1000)
+
+        gc.callbacks.append(timing)
 
     async def run() -> None:
         transport = httpx.ASGITransport(app=app)
@@ -98,6 +123,30 @@ def main() -> int:
     if args.profile == "all":
         pstats.Stats(*profiles, stream=sys.stderr).sort_stats("tottime").print_stats(40)
     print(f"load average {os.getloadavg()[0]:.2f} at the end", file=sys.stderr)
+    if args.gc:
+        import gc
+
+        for generation, times in pauses.items():
+            if times:
+                print(
+                    f"gc generation {generation}: {len(times)} collections, {sum(times):.0f} ms in all,"
+                    f" longest {max(times):.1f} ms",
+                    file=sys.stderr,
+                )
+        print(
+            f"gc: {len(gc.get_objects())} objects tracked, {gc.get_freeze_count()} frozen,"
+            f" thresholds {gc.get_threshold()}",
+            file=sys.stderr,
+        )
+        print(
+            "gc: modules imported after start-up: " + " ".join(sorted(set(sys.modules) - modules_before)),
+            file=sys.stderr,
+        )
+        kinds = Counter(type(o).__name__ for o in gc.get_objects())
+        print(
+            "gc: most tracked (not frozen): " + ", ".join(f"{k} {n}" for k, n in kinds.most_common(10)),
+            file=sys.stderr,
+        )
     print("| request | CPU mean ms | wall mean ms | median | p90 | max | slowest |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for kind, cpu, mean, median, p90, top, url in rows:
