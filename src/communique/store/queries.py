@@ -456,16 +456,31 @@ class Queries:
         that indexes find them (``iter_quotes(speaker=..., actor=...)`` looks for words in names and text).
         """
         code = code.upper()
-        by = _Filters(self.dialect)
-        if reviewed:  # a correction may give a quote its speaker, or take it away
-            by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
-        else:
-            # the first ids from both indexes, in order: the OR of the two columns would fetch and sort
-            # every quote of a common speaker (tens of thousands) for ten of them
-            ids = [r[0] for r in self._execute("speaker_quote_ids", (code, code, limit))]
-            by.add(f"q.id IN ({', '.join('?' for _ in ids)})" if ids else "0 = 1", *ids)
         quotes = self._quotes_table(reviewed)
-        found = {"by": list(self._rows("quotes", by, limit, quotes=quotes)), "about": []}
+        found: dict[str, list[dict[str, Any]]] = {"by": [], "about": []}
+        # a correction may give a quote its speaker, or take it away: the candidates are the quotes the
+        # machine gave the actor and those a correction named it the speaker of, the reviewed rows decide
+        corrected = (
+            sorted(r[0] for r in self._execute("corrected_speaker_quote_ids", (code, code))) if reviewed else []
+        )
+        # the first ids from both indexes, in order, a few at a time: the OR of the two columns would fetch
+        # and sort every quote of a common speaker (tens of thousands) for ten of them, and with the
+        # corrections applied it is a scan of every quote
+        after = 0
+        while len(found["by"]) < limit:
+            ids = [r[0] for r in self._execute("speaker_quote_ids", (code, after, code, after, limit))]
+            last = ids[-1] if len(ids) == limit else None  # None: no stored candidate beyond these
+            ids = sorted({*ids, *(i for i in corrected if i > after and (last is None or i <= last))})
+            if not ids:
+                break
+            by = _Filters(self.dialect)
+            by.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
+            if reviewed:
+                by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+            found["by"] += self._rows("quotes", by, limit - len(found["by"]), quotes=quotes)
+            if last is None:
+                break
+            after = last
         # the quotes whose text mentions the actor (quote_actors), a few ids at a time in order: more are
         # asked for when corrections marked some of them wrong
         after = 0

@@ -303,9 +303,13 @@ SQL.update(
             "SELECT other AS code, name, events, cooperation, conflict FROM actor_counterparts"
             " WHERE variant = ? AND actor = ? AND events > 0 ORDER BY events DESC, other, name LIMIT ?"
         ),
+        # the ids of the quotes of a speaker (code or country) after a quote id, in order (see actor_quotes)
         "speaker_quote_ids": (
-            "SELECT id FROM quotes WHERE speaker_code = ? UNION SELECT id FROM quotes WHERE speaker_country = ?"
-            " ORDER BY 1 LIMIT ?"
+            "SELECT id FROM quotes WHERE speaker_code = ? AND id > ?"
+            " UNION SELECT id FROM quotes WHERE speaker_country = ? AND id > ? ORDER BY 1 LIMIT ?"
+        ),
+        "corrected_speaker_quote_ids": (
+            "SELECT item_id FROM corrections WHERE item = 'quote' AND (speaker_code = ? OR speaker_country = ?)"
         ),
         # the ids of the quotes that mention an actor (code or country) after a quote id, in order: the
         # two index lookups merged, stopping at the limit
