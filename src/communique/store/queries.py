@@ -349,7 +349,14 @@ class Queries:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
-        return corpus.alignment_network(self._aggregate_rows(f, statuses, merged, reviewed))
+        # counted in SQL by pair and QuadClass (a few hundred rows, not a row per event)
+        f.add("e.source_country <> e.target_country AND e.quad_class IN (1, 2, 3, 4)")
+        if statuses:
+            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
+        if merged:  # each cluster once, through its first mention
+            f.add("e.id IN (SELECT id FROM event_clusters)")
+        rows = self._execute("network_counts", f.params, where=f.where(), events=self._events_table(reviewed))
+        return corpus.alignment_network(dict(r) for r in rows)
 
     @staticmethod
     def _events_table(reviewed: bool) -> str:
@@ -461,7 +468,9 @@ class Queries:
         # a correction may give a quote its speaker, or take it away: the candidates are the quotes the
         # machine gave the actor and those a correction named it the speaker of, the reviewed rows decide
         corrected = (
-            sorted(r[0] for r in self._execute("corrected_speaker_quote_ids", (code, code))) if reviewed else []
+            sorted(r[0] for r in self._execute("corrected_speaker_quote_ids", (code, code)))
+            if reviewed
+            else []
         )
         # the first ids from both indexes, in order, a few at a time: the OR of the two columns would fetch
         # and sort every quote of a common speaker (tens of thousands) for ten of them, and with the

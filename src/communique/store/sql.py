@@ -153,6 +153,11 @@ SQL = {
         " e.quad_class, e.goldstein, e.plover, e.plover_mode, e.status"
         " FROM {events} e {where} ORDER BY e.id"
     ),
+    # the events between two countries by QuadClass, each direction (what alignment_network counts)
+    "network_counts": (
+        "SELECT e.source_country, e.target_country, e.quad_class, COUNT(*) AS events FROM {events} e {where}"
+        " GROUP BY e.source_country, e.target_country, e.quad_class"
+    ),
     "gdelt": (
         "SELECT c.id AS cluster_id, c.first_date, c.n_mentions, c.n_articles, c.n_sources, e.*,"
         " (SELECT MAX(x.lead) FROM cluster_members mx JOIN events x ON x.id = mx.event_id"
