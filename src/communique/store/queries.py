@@ -305,13 +305,46 @@ class Queries:
         Both directions unless ``directed`` (then ``a`` -> ``b`` only). Counts each merged event once
         unless ``merged=False``; only events of ``statuses`` (all when None).
         """
-        f = self._dyad_filters(a, b, directed, since, until)
-        rows = self._aggregate_rows(f, statuses, merged, reviewed)
+        f = self._dyad_filters(a, b, directed, since, until, statuses, stored=not reviewed)
+        rows = self._aggregate_rows(f, None, merged, reviewed)
         return _result(iter(corpus.dyad_series(rows, period, since, until)), as_dataframe)
 
-    def _dyad_filters(self, a: str, b: str, directed: bool, since: str | None, until: str | None) -> _Filters:
+    def _dyad_filters(
+        self,
+        a: str,
+        b: str,
+        directed: bool,
+        since: str | None,
+        until: str | None,
+        statuses: Sequence[str] | None = None,
+        stored: bool = False,
+    ) -> _Filters:
+        """The events from ``a`` to ``b`` (and back, unless ``directed``) of ``statuses`` (all when None)
+        between the dates. ``stored``: the query reads the events as stored (not with corrections applied)."""
         f = _Filters(self.dialect)
         a, b = a.upper(), b.upper()
+        if stored:
+            # each side is a code or a country: the ids from the four indexes of (source, target, status,
+            # date), in both directions, found in the indexes alone. The conditions stay inside: outside,
+            # SQLite would read every event of the status through events_filters and test its id
+            within, within_params = [], []
+            if statuses:
+                within.append("(" + " OR ".join("status = ?" for _ in statuses) + ")")
+                within_params += statuses
+            for bound, value in ((">=", since), ("<=", until)):
+                if value:
+                    within.append(f"event_date {bound} ?")
+                    within_params.append(value)
+            parts, params = [], []
+            for x, y in ((a, b),) if directed else ((a, b), (b, a)):
+                for source in ("source_code", "source_country"):
+                    for target in ("target_code", "target_country"):
+                        parts.append(
+                            f"SELECT id FROM events WHERE {' AND '.join([f'{source} = ?', f'{target} = ?', *within])}"
+                        )
+                        params += [x, y, *within_params]
+            f.add(f"e.id IN ({' UNION '.join(parts)})", *params)
+            return f
         forward = (
             "(e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?)"
         )
@@ -331,6 +364,8 @@ class Queries:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
+        if statuses:
+            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
         return f
 
     def network(
@@ -520,9 +555,7 @@ class Queries:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """The events behind ``dyads(a, b)``: rows as ``iter_events`` gives them."""
-        f = self._dyad_filters(a, b, False, since, until)
-        if statuses:
-            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
+        f = self._dyad_filters(a, b, False, since, until, statuses, stored=not reviewed)
         if merged:
             f.add("e.id = c.id")
         return list(self._rows("events", f, limit, events=self._events_table(reviewed)))
