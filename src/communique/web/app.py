@@ -27,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2.filters import do_truncate
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -402,6 +403,8 @@ def create_app(
     env.globals["period_events"] = lambda events: views.period_events_html(
         events, lambda s: do_truncate(env, s, 120)
     )
+    # the ``side`` macro of macros.html, as a function (an article page writes one per event side and quote)
+    env.globals["side_html"] = lambda name, code: Markup(views._side_html(name, code))
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     # an article's own address is untrusted too: only a web address becomes a link (never javascript:)
     env.filters["web_address"] = lambda url: (
