@@ -9,6 +9,8 @@ the whole-response cache. The addresses are a seeded sample of each kind's, so t
 for the same ones. Per kind: the mean, median, 90th percentile and maximum wall time, and the slowest
 address; and the mean CPU time of the process (``time.process_time``: SQLite's work included, other
 users' load on the machine mostly not). ``--profile KIND``: cProfile of that kind's requests, the 25 functions with most cumulative time.
+``--gc``: the heap settled as a server process settles it (``settle_heap``), then the garbage collector's
+pauses by generation, and what it still tracks at the end.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,6 +36,12 @@ def main() -> int:
     parser.add_argument("--per-kind", type=int, default=40)
     parser.add_argument("--profile", help='a request kind to profile ("all": every kind, by own time)')
     parser.add_argument("--kinds", nargs="*", help="only these kinds")
+    parser.add_argument("--slowest", type=int, default=0, help="list this many of the costliest requests")
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="time the garbage collector's pauses by generation, and count what the heap holds at the end",
+    )
     args = parser.parse_args()
 
     import fastapi.routing
@@ -45,12 +54,36 @@ def main() -> int:
         return func(*args, **kwargs)
 
     fastapi.routing.run_in_threadpool = inline
+    # httpx's ASGI transport tries `import sniffio` at every request; absent, that is a search of sys.path
+    # each time (a millisecond of the client's CPU counted in the request's): known absent, it fails at once
+    try:
+        import sniffio  # noqa: F401
+    except ImportError:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
     mix = request_mix(args.db)
     app = create_app(args.db, response_cache_bytes=0)
     rng = random.Random(5)
     print(f"load average {os.getloadavg()[0]:.2f} at the start", file=sys.stderr)
     rows = []
+    every: list[tuple[float, float, str, str]] = []  # CPU ms, wall ms, kind, address of every request
     profiles: list[cProfile.Profile] = []
+    pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    if args.gc:
+        import gc
+
+        from communique.web import settle_heap
+
+        settle_heap()  # what a server process does once its app is built
+        modules_before = set(sys.modules)
+        began: list[float] = []
+
+        def timing(phase: str, info: dict) -> None:
+            if phase == "start":
+                began[:] = [time.perf_counter()]
+            elif began:
+                pauses[info["generation"]].append((time.perf_counter() - began[0]) * 1000)
+
+        gc.callbacks.append(timing)
 
     async def run() -> None:
         transport = httpx.ASGITransport(app=app)
@@ -76,6 +109,7 @@ def main() -> int:
                     if response.status_code != 200:
                         print(f"{response.status_code} {url}", file=sys.stderr)
                     times.append((elapsed, url))
+                    every.append((cpus[-1], elapsed, kind, url))
                 values = sorted(t for t, _ in times)
                 slowest = max(times)
                 rows.append(
@@ -98,6 +132,33 @@ def main() -> int:
     if args.profile == "all":
         pstats.Stats(*profiles, stream=sys.stderr).sort_stats("tottime").print_stats(40)
     print(f"load average {os.getloadavg()[0]:.2f} at the end", file=sys.stderr)
+    if args.gc:
+        import gc
+
+        for generation, times in pauses.items():
+            if times:
+                print(
+                    f"gc generation {generation}: {len(times)} collections, {sum(times):.0f} ms in all,"
+                    f" longest {max(times):.1f} ms",
+                    file=sys.stderr,
+                )
+        print(
+            f"gc: {len(gc.get_objects())} objects tracked, {gc.get_freeze_count()} frozen,"
+            f" thresholds {gc.get_threshold()}",
+            file=sys.stderr,
+        )
+        print(
+            "gc: modules imported after start-up: " + " ".join(sorted(set(sys.modules) - modules_before)),
+            file=sys.stderr,
+        )
+        kinds = Counter(type(o).__name__ for o in gc.get_objects())
+        print(
+            "gc: most tracked (not frozen): " + ", ".join(f"{k} {n}" for k, n in kinds.most_common(10)),
+            file=sys.stderr,
+        )
+    print("slowest requests by CPU time (ms of CPU, of wall time):", file=sys.stderr)
+    for cpu, wall, kind, url in sorted(every, reverse=True)[: args.slowest]:
+        print(f"  {cpu:6.1f} {wall:6.1f}  {kind}: {url}", file=sys.stderr)
     print("| request | CPU mean ms | wall mean ms | median | p90 | max | slowest |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for kind, cpu, mean, median, p90, top, url in rows:

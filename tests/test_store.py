@@ -390,6 +390,35 @@ def test_most_active_actors(db):
         db.actors(by="planet")
 
 
+def test_a_dyad_found_by_the_pair_indexes_is_the_dyad_the_filters_describe(new_db):
+    # with no corrections the reviewed query (the filters over every event) must find the same events
+    from web_corpus import web_analyses
+
+    store = communique.open(new_db())
+    store.add(web_analyses())
+    events = store.events()
+    sides = sorted(
+        {e[f"{side}_{part}"] for e in events for side in ("source", "target") for part in ("code", "country")}
+        - {None}
+    )
+    dates = sorted({e["date"] for e in events if e["date"]})
+    checked = 0
+    for a in sides:
+        for b in sides:
+            for statuses in (("occurred",), None, ("occurred", "alleged")):
+                for since, until in ((None, None), (dates[0], dates[len(dates) // 2])):
+                    options = {"statuses": statuses, "since": since, "until": until}
+                    stored = store.dyad_events(a, b, **options)
+                    assert stored == store.dyad_events(a, b, reviewed=True, **options), (a, b, options)
+                    for directed in (False, True):
+                        assert store.dyads(a, b, directed=directed, merged=False, **options) == store.dyads(
+                            a, b, directed=directed, merged=False, reviewed=True, **options
+                        )
+                    checked += bool(stored)
+    assert checked > 20
+    store.close()
+
+
 def test_dyad_series_sums_correctly(db):
     series = db.dyads("BLR", "CHN")
     assert [(p["period"], p["events"], p["q1_verbal_coop"]) for p in series] == [

@@ -92,6 +92,13 @@ def quotes_about_from_text(store: Store, code: str, reviewed: bool) -> list[int]
     return sorted(ids)[:10]
 
 
+def quotes_by_from_rows(store: Store, code: str, reviewed: bool) -> list[int]:
+    """Ids of the quotes whose speaker (as stored, or with the corrections applied) has this code or country."""
+    return sorted(
+        q["id"] for q in store.quotes(reviewed=reviewed) if code in (q["speaker_code"], q["speaker_country"])
+    )
+
+
 def codes(store: Store) -> list[str]:
     found = set()
     for e in store.events():
@@ -148,6 +155,10 @@ def assert_summaries_agree(store: Store) -> None:
             assert timeline_from_summary(store, code, reviewed) == expected, (code, reviewed)
             about = [q["id"] for q in store.actor_quotes(code, reviewed=reviewed)["about"]]
             assert about == quotes_about_from_text(store, code, reviewed), (code, reviewed)
+            speakers = quotes_by_from_rows(store, code, reviewed)
+            for limit in (2, 10):  # a few at a time: more are asked for past quotes a correction took away
+                by = [q["id"] for q in store.actor_quotes(code, limit=limit, reviewed=reviewed)["by"]]
+                assert by == speakers[:limit], (code, reviewed, limit)
         names = store.actor_names(code)
         expected_names = names_from_actors(store, code)
         assert [n["articles"] for n in names] == [n["articles"] for n in expected_names]
@@ -175,6 +186,30 @@ def test_summaries_agree_with_the_rows_as_articles_and_corrections_come(new_db):
         assert_summaries_agree(store)
         store.add_correction("event", third, verdict="right", reviewer="Ben")
         store.add_correction("quote", quotes[0]["id"], verdict="wrong", reviewer="Ben")
+        assert_summaries_agree(store)
+        # a quote given a speaker the machine never named, one taken from its speaker, then given back
+        spoken = [q for q in quotes if q["speaker_country"]]
+        store.add_correction(
+            "quote",
+            quotes[-1]["id"],
+            verdict="corrected",
+            reviewer="Ana",
+            speaker={"name": "Togo", "country": "tgo"},
+        )
+        store.add_correction(
+            "quote",
+            spoken[1]["id"],
+            verdict="corrected",
+            reviewer="Ana",
+            speaker={"name": "Togo", "country": "tgo"},
+        )
+        assert_summaries_agree(store)
+        assert [q["id"] for q in store.actor_quotes("TGO", reviewed=True)["by"]] == sorted(
+            {quotes[-1]["id"], spoken[1]["id"]}
+        )
+        assert store.actor_quotes("TGO")["by"] == []
+        store.add_correction("quote", spoken[1]["id"], verdict="right", reviewer="Ben")
+        assert spoken[1]["id"] not in [q["id"] for q in store.actor_quotes("TGO", reviewed=True)["by"]]
         assert_summaries_agree(store)
         machine = {code: timeline_from_summary(store, code, False) for code in codes(store)}
         store.rebuild_summaries()  # computed again from scratch: the same tables

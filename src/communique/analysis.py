@@ -242,7 +242,8 @@ EDGE_COLUMNS = (
 def alignment_network(rows: Iterable[dict[str, Any]]) -> nx.Graph:
     """Country-level alignment: edge weight = cooperation (QuadClass 1-2) minus conflict (3-4) events.
 
-    ``rows`` carry ``source_country``, ``target_country`` and ``quad_class``; events within one country
+    ``rows`` carry ``source_country``, ``target_country`` and ``quad_class`` (and ``events``, how many events
+    a row stands for, 1 when absent); events within one country
     or without both countries are left out. Communities are found by greedy modularity on the
     edges of positive weight (modularity needs non-negative weights), so a community is a bloc of
     countries that cooperate more than they fight; each node gets a ``community`` number, 0 for the
@@ -254,10 +255,11 @@ def alignment_network(rows: Iterable[dict[str, Any]]) -> nx.Graph:
         a, b, quad = row.get("source_country"), row.get("target_country"), row.get("quad_class")
         if not a or not b or a == b or quad not in (1, 2, 3, 4):
             continue
+        n = row.get("events", 1)  # a row may stand for several events (counted by the store)
         pair = (a, b) if a < b else (b, a)
-        counts[pair][0 if quad <= 2 else 1] += 1
-        events[a] += 1
-        events[b] += 1
+        counts[pair][0 if quad <= 2 else 1] += n
+        events[a] += n
+        events[b] += n
     graph = nx.Graph()
     for node in sorted(events):
         graph.add_node(node, events=events[node])

@@ -305,13 +305,46 @@ class Queries:
         Both directions unless ``directed`` (then ``a`` -> ``b`` only). Counts each merged event once
         unless ``merged=False``; only events of ``statuses`` (all when None).
         """
-        f = self._dyad_filters(a, b, directed, since, until)
-        rows = self._aggregate_rows(f, statuses, merged, reviewed)
+        f = self._dyad_filters(a, b, directed, since, until, statuses, stored=not reviewed)
+        rows = self._aggregate_rows(f, None, merged, reviewed)
         return _result(iter(corpus.dyad_series(rows, period, since, until)), as_dataframe)
 
-    def _dyad_filters(self, a: str, b: str, directed: bool, since: str | None, until: str | None) -> _Filters:
+    def _dyad_filters(
+        self,
+        a: str,
+        b: str,
+        directed: bool,
+        since: str | None,
+        until: str | None,
+        statuses: Sequence[str] | None = None,
+        stored: bool = False,
+    ) -> _Filters:
+        """The events from ``a`` to ``b`` (and back, unless ``directed``) of ``statuses`` (all when None)
+        between the dates. ``stored``: the query reads the events as stored (not with corrections applied)."""
         f = _Filters(self.dialect)
         a, b = a.upper(), b.upper()
+        if stored:
+            # each side is a code or a country: the ids from the four indexes of (source, target, status,
+            # date), in both directions, found in the indexes alone. The conditions stay inside: outside,
+            # SQLite would read every event of the status through events_filters and test its id
+            within, within_params = [], []
+            if statuses:
+                within.append("(" + " OR ".join("status = ?" for _ in statuses) + ")")
+                within_params += statuses
+            for bound, value in ((">=", since), ("<=", until)):
+                if value:
+                    within.append(f"event_date {bound} ?")
+                    within_params.append(value)
+            parts, params = [], []
+            for x, y in ((a, b),) if directed else ((a, b), (b, a)):
+                for source in ("source_code", "source_country"):
+                    for target in ("target_code", "target_country"):
+                        parts.append(
+                            f"SELECT id FROM events WHERE {' AND '.join([f'{source} = ?', f'{target} = ?', *within])}"
+                        )
+                        params += [x, y, *within_params]
+            f.add(f"e.id IN ({' UNION '.join(parts)})", *params)
+            return f
         forward = (
             "(e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?)"
         )
@@ -331,6 +364,8 @@ class Queries:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
+        if statuses:
+            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
         return f
 
     def network(
@@ -349,7 +384,14 @@ class Queries:
             f.add("e.event_date >= ?", since)
         if until:
             f.add("e.event_date <= ?", until)
-        return corpus.alignment_network(self._aggregate_rows(f, statuses, merged, reviewed))
+        # counted in SQL by pair and QuadClass (a few hundred rows, not a row per event)
+        f.add("e.source_country <> e.target_country AND e.quad_class IN (1, 2, 3, 4)")
+        if statuses:
+            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
+        if merged:  # each cluster once, through its first mention
+            f.add("e.id IN (SELECT id FROM event_clusters)")
+        rows = self._execute("network_counts", f.params, where=f.where(), events=self._events_table(reviewed))
+        return corpus.alignment_network(dict(r) for r in rows)
 
     @staticmethod
     def _events_table(reviewed: bool) -> str:
@@ -456,16 +498,33 @@ class Queries:
         that indexes find them (``iter_quotes(speaker=..., actor=...)`` looks for words in names and text).
         """
         code = code.upper()
-        by = _Filters(self.dialect)
-        if reviewed:  # a correction may give a quote its speaker, or take it away
-            by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
-        else:
-            # the first ids from both indexes, in order: the OR of the two columns would fetch and sort
-            # every quote of a common speaker (tens of thousands) for ten of them
-            ids = [r[0] for r in self._execute("speaker_quote_ids", (code, code, limit))]
-            by.add(f"q.id IN ({', '.join('?' for _ in ids)})" if ids else "0 = 1", *ids)
         quotes = self._quotes_table(reviewed)
-        found = {"by": list(self._rows("quotes", by, limit, quotes=quotes)), "about": []}
+        found: dict[str, list[dict[str, Any]]] = {"by": [], "about": []}
+        # a correction may give a quote its speaker, or take it away: the candidates are the quotes the
+        # machine gave the actor and those a correction named it the speaker of, the reviewed rows decide
+        corrected = (
+            sorted(r[0] for r in self._execute("corrected_speaker_quote_ids", (code, code)))
+            if reviewed
+            else []
+        )
+        # the first ids from both indexes, in order, a few at a time: the OR of the two columns would fetch
+        # and sort every quote of a common speaker (tens of thousands) for ten of them, and with the
+        # corrections applied it is a scan of every quote
+        after = 0
+        while len(found["by"]) < limit:
+            ids = [r[0] for r in self._execute("speaker_quote_ids", (code, after, code, after, limit))]
+            last = ids[-1] if len(ids) == limit else None  # None: no stored candidate beyond these
+            ids = sorted({*ids, *(i for i in corrected if i > after and (last is None or i <= last))})
+            if not ids:
+                break
+            by = _Filters(self.dialect)
+            by.add(f"q.id IN ({', '.join('?' for _ in ids)})", *ids)
+            if reviewed:
+                by.add("q.speaker_code = ? OR q.speaker_country = ?", code, code)
+            found["by"] += self._rows("quotes", by, limit - len(found["by"]), quotes=quotes)
+            if last is None:
+                break
+            after = last
         # the quotes whose text mentions the actor (quote_actors), a few ids at a time in order: more are
         # asked for when corrections marked some of them wrong
         after = 0
@@ -496,9 +555,7 @@ class Queries:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """The events behind ``dyads(a, b)``: rows as ``iter_events`` gives them."""
-        f = self._dyad_filters(a, b, False, since, until)
-        if statuses:
-            f.add(" OR ".join("e.status = ?" for _ in statuses), *statuses)
+        f = self._dyad_filters(a, b, False, since, until, statuses, stored=not reviewed)
         if merged:
             f.add("e.id = c.id")
         return list(self._rows("events", f, limit, events=self._events_table(reviewed)))

@@ -153,6 +153,11 @@ SQL = {
         " e.quad_class, e.goldstein, e.plover, e.plover_mode, e.status"
         " FROM {events} e {where} ORDER BY e.id"
     ),
+    # the events between two countries by QuadClass, each direction (what alignment_network counts)
+    "network_counts": (
+        "SELECT e.source_country, e.target_country, e.quad_class, COUNT(*) AS events FROM {events} e {where}"
+        " GROUP BY e.source_country, e.target_country, e.quad_class"
+    ),
     "gdelt": (
         "SELECT c.id AS cluster_id, c.first_date, c.n_mentions, c.n_articles, c.n_sources, e.*,"
         " (SELECT MAX(x.lead) FROM cluster_members mx JOIN events x ON x.id = mx.event_id"
@@ -303,9 +308,13 @@ SQL.update(
             "SELECT other AS code, name, events, cooperation, conflict FROM actor_counterparts"
             " WHERE variant = ? AND actor = ? AND events > 0 ORDER BY events DESC, other, name LIMIT ?"
         ),
+        # the ids of the quotes of a speaker (code or country) after a quote id, in order (see actor_quotes)
         "speaker_quote_ids": (
-            "SELECT id FROM quotes WHERE speaker_code = ? UNION SELECT id FROM quotes WHERE speaker_country = ?"
-            " ORDER BY 1 LIMIT ?"
+            "SELECT id FROM quotes WHERE speaker_code = ? AND id > ?"
+            " UNION SELECT id FROM quotes WHERE speaker_country = ? AND id > ? ORDER BY 1 LIMIT ?"
+        ),
+        "corrected_speaker_quote_ids": (
+            "SELECT item_id FROM corrections WHERE item = 'quote' AND (speaker_code = ? OR speaker_country = ?)"
         ),
         # the ids of the quotes that mention an actor (code or country) after a quote id, in order: the
         # two index lookups merged, stopping at the limit

@@ -27,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2.filters import do_truncate
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -148,7 +149,10 @@ class ResponseCache:
         self.app = app
         self.version = version
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[tuple, tuple[dict, bytes, int]] = OrderedDict()  # start, body, size
+        # status, headers (one bytes: "name: value" lines), body, size: a tuple of numbers and bytes only, which
+        # the garbage collector stops tracking at its first pass (the start message's dict and list of header
+        # pairs would have it walk thousands of objects at every full collection)
+        self.entries: OrderedDict[tuple, tuple[int, bytes, bytes, int]] = OrderedDict()
         self.size = 0
         self.of_version: tuple[int, int] | None = None
 
@@ -164,8 +168,11 @@ class ResponseCache:
         found = self.entries.get(key)
         if found is not None:
             self.entries.move_to_end(key)
-            start, body, _ = found
-            await send({**start, "headers": [*start["headers"], (b"x-cache", b"hit")]})
+            status, headers, body, _ = found
+            pairs = [tuple(line.split(b": ", 1)) for line in headers.split(b"\r\n")] if headers else []
+            await send(
+                {"type": "http.response.start", "status": status, "headers": [*pairs, (b"x-cache", b"hit")]}
+            )
             await send({"type": "http.response.body", "body": body})
             return
         start_message: dict = {}
@@ -183,7 +190,7 @@ class ResponseCache:
         await self.app(scope, receive, keeping)
 
     def keep(self, key: tuple, version: tuple[int, int], start: dict, body: bytes) -> None:
-        headers = list(start["headers"])
+        headers = [(bytes(k), bytes(v)) for k, v in start["headers"]]
         size = len(body) + sum(len(k) + len(v) for k, v in headers)
         if (
             start["status"] != 200
@@ -193,10 +200,10 @@ class ResponseCache:
             or any(k == b"set-cookie" for k, _ in headers)
         ):
             return
-        self.entries[key] = ({**start, "headers": headers}, body, size)
+        self.entries[key] = (start["status"], b"\r\n".join(k + b": " + v for k, v in headers), body, size)
         self.size += size
         while self.size > self.max_bytes:
-            self.size -= self.entries.popitem(last=False)[1][2]
+            self.size -= self.entries.popitem(last=False)[1][3]
 
 
 class DropEmptyQueryParameters:
@@ -396,11 +403,22 @@ def create_app(
     env.globals["period_events"] = lambda events: views.period_events_html(
         events, lambda s: do_truncate(env, s, 120)
     )
+    # the ``side`` macro of macros.html, as a function (an article page writes one per event side and quote)
+    env.globals["side_html"] = lambda name, code: Markup(views._side_html(name, code))
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     # an article's own address is untrusted too: only a web address becomes a link (never javascript:)
     env.filters["web_address"] = lambda url: (
         url if url and url.lower().startswith(("http://", "https://")) else None
     )
+
+    # what the first requests would load, loaded now: the compiled templates, the CAMEO codes of the review
+    # form and numpy (networkx's spring layout imports it), so that the server's settled heap holds them
+    # (see ``settle_heap``) and no reader waits for them
+    for name in env.list_templates():
+        if name.endswith(".html"):
+            env.get_template(name)
+    ontology.cameo_codes()
+    import numpy.random  # noqa: F401
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(name).render(request=request, path=request.url.path, **context)
