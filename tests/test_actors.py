@@ -547,3 +547,17 @@ def test_a_un_envoy_carries_the_uns_code():
     r = analyze("The U.N. envoy for Syria, Geir Pedersen, visited Damascus.")
     assert {a.name: a.code for a in r.actors}["Geir Pedersen"] == "IGOUNO"
     assert all(e.source.code == "IGOUNO" for e in r.events)
+
+
+def test_a_force_another_country_leads_acts_for_it():
+    found = analyze("In 2003, U.S.-led forces invaded Iraq. A French-led force of 3,000 troops arrived in Mali.").actors
+    assert ("USA", "MIL") in {(a.country, a.sector) for a in found}
+    assert ("FRA", "MIL") in {(a.country, a.sector) for a in found}
+
+
+def test_investigators_captors_and_dockworkers_are_actors():
+    found = analyze(
+        "Ukrainian soldiers were tortured by their Russian captors. Kenya worked with Tanzanian investigators. "
+        "Chilean dockworkers walked off the job."
+    ).actors
+    assert {("RUS", "REB"), ("TZA", "COP"), ("CHL", "LAB")} <= {(a.country, a.sector) for a in found}

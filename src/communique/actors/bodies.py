@@ -434,8 +434,23 @@ class Bodies:
             if m.dep_ == "amod"
         ]
         located += [m for c in based for m in c.children if m.dep_ in ("npadvmod", "compound")]
+        # "the Saudi-led coalition", "U.S.-led forces": a force another country leads acts for it
         for c in token.children:
-            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            if c.dep_ not in ("amod", "nummod", "compound"):
+                continue
+            if c.lower_ == "led":
+                leaders = [m for m in c.children if m.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+                located += leaders
+            elif c.lower_.endswith("-led"):
+                entry = self.g.names.get(c.text[: -len("-led")])
+                if entry is not None and entry.country:
+                    return entry.country, None
+        demonym = any(
+            m.dep_ == "amod" and (e := self._mention_at(m.i)) is not None and e.entry is not None and e.entry.adjective
+            for m in token.children
+        )  # "their Russian captors" are Russian, whoever "their" is
+        for c in token.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their") and not demonym:
                 # "the Israeli military said its forces had pulled out of Khan Younis": the forces are those of
                 # the sentence's subject, not of the place named after them
                 a = self.index._resolve_afresh(c)
