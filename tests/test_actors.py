@@ -550,7 +550,9 @@ def test_a_un_envoy_carries_the_uns_code():
 
 
 def test_a_force_another_country_leads_acts_for_it():
-    found = analyze("In 2003, U.S.-led forces invaded Iraq. A French-led force of 3,000 troops arrived in Mali.").actors
+    found = analyze(
+        "In 2003, U.S.-led forces invaded Iraq. A French-led force of 3,000 troops arrived in Mali."
+    ).actors
     assert ("USA", "MIL") in {(a.country, a.sector) for a in found}
     assert ("FRA", "MIL") in {(a.country, a.sector) for a in found}
 

@@ -446,7 +446,10 @@ class Bodies:
                 if entry is not None and entry.country:
                     return entry.country, None
         demonym = any(
-            m.dep_ == "amod" and (e := self._mention_at(m.i)) is not None and e.entry is not None and e.entry.adjective
+            m.dep_ == "amod"
+            and (e := self._mention_at(m.i)) is not None
+            and e.entry is not None
+            and e.entry.adjective
             for m in token.children
         )  # "their Russian captors" are Russian, whoever "their" is
         for c in token.children:

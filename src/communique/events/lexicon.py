@@ -93,7 +93,12 @@ class Lexicon:
             self._forms = {form: w for w in words for form in _inflections(w)}
         found = self._forms.get(token.lower_, _IRREGULAR.get(token.lower_, lemma))
         rest = token.lower_[2:]
-        if found not in self.verbs and token.lower_.startswith("re") and rest[:1] in "aeiou" and len(rest) > 4:
+        if (
+            found not in self.verbs
+            and token.lower_.startswith("re")
+            and rest[:1] in "aeiou"
+            and len(rest) > 4
+        ):
             # "rearrested", "reimposed", "reopened": the act again; only before a vowel, where "re" cannot
             # begin another word ("resign" is no signing, "represent" no present)
             return self._forms.get(rest, found)
