@@ -16,6 +16,7 @@ class Lexicon:
     cognition: frozenset[str]
     evidence: frozenset[str]
     infinitive: frozenset[str]
+    anonymity: frozenset[str]
     object_verbs: frozenset[str]
     agentive_verbs: frozenset[str]
     object_preps: dict[str, frozenset[str]]
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         cognition=words(data["cognition"]),
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
+        anonymity=words(data.get("anonymity")),
         object_verbs=words(data["object"]["verbs"]),
         agentive_verbs=words(data["object"].get("agentive")),
         object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},

@@ -143,6 +143,8 @@ class Reported:
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
+            # "who asked not to be named", "declined to be identified": the terms of the interview
+            inf = [c for c in inf if not (_passive(c) and c.lemma_.lower() in lex.anonymity)]
             if inf:
                 # "promised to meet and in some cases exceed the goals": a bare verb the parser joined to the cue
                 last = max(c.right_edge.i for c in inf)
