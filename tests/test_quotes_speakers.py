@@ -119,3 +119,20 @@ def test_a_spokesman_of_no_one_named_speaks_for_the_body_spoken_of(nlp):
         "A spokesman said the ministry would publish “all the documents” by Friday."
     )
     assert speaker_of(nlp, text, "all the documents") == "Health Ministry"
+
+
+def test_an_office_of_several_words_named_earlier(nlp):
+    text = (
+        "Prime Minister Lena Sorensen met Finance Minister Erik Dahl on Monday to discuss the budget. "
+        "“We will not raise taxes this year,” the prime minister said."
+    )
+    assert speaker_of(nlp, text, "raise taxes") == "Lena Sorensen"
+
+
+def test_a_titled_name_the_recognizer_takes_for_a_body_is_a_person(nlp):
+    text = (
+        "President Ana Duarte met Chancellor Olaf Scholz in Lisbon on Monday. "
+        "“Europe must stand together,” Duarte said. Scholz agreed.\n\n"
+        "“We have no other choice,” he said."
+    )
+    assert speaker_of(nlp, text, "no other choice") == "Olaf Scholz"

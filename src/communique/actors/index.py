@@ -269,15 +269,29 @@ class ActorIndex:
             role = token.lemma_.lower()
             # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
             # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
+            # "the prime minister", "the defense secretary": lower-case words before the noun that are part
+            # of the office; that office, whole, is the person's
+            office = [
+                d
+                for d in token.children
+                if d.dep_ == "compound" and d.i < token.i and d.is_lower and d.i not in self.token_actor
+            ]
             if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "acl", "poss", "compound")
+                d.dep_ in ("prep", "acl", "poss")
+                or (d.dep_ == "compound" and d not in office)
                 or (d.dep_ == "amod" and d.i in self.adjectives)
                 or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
                 for d in token.children
             ):
+                words = " ".join([d.lower_ for d in office] + [role])
                 return self._antecedent(
                     token,
-                    lambda a: a.kind == PERSON and a.role is not None and a.role.split()[-1] == role,
+                    lambda a: (
+                        a.kind == PERSON
+                        and a.role is not None
+                        and a.role.split()[-1] == role
+                        and (not office or a.role.lower().endswith(words))
+                    ),
                     window=40,
                 )
         return None
