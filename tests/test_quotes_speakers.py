@@ -136,3 +136,26 @@ def test_a_titled_name_the_recognizer_takes_for_a_body_is_a_person(nlp):
         "“We have no other choice,” he said."
     )
     assert speaker_of(nlp, text, "no other choice") == "Olaf Scholz"
+
+
+def test_a_cue_the_parser_joined_to_the_reported_clause_is_the_speakers(nlp):
+    text = (
+        "The ministry spokesman, Karl Weber, told reporters the accusations were “completely untrue” and "
+        "called them “a smear campaign.”"
+    )
+    assert speaker_of(nlp, text, "smear campaign") == "Karl Weber"
+
+
+def test_a_pronoun_continues_a_relative_described_as_speaker(nlp):
+    text = (
+        "“The water came at night,” said Ramon Ortiz, a farmer who lost his house in the flood. "
+        "His sister agreed. “We had no warning,” she said. "
+        "His son agreed too. “Nobody told us to leave,” she said."
+    )
+    assert speaker_of(nlp, text, "no warning") == "His sister"
+    assert speaker_of(nlp, text, "Nobody told us") != "His son"  # "she" is not the son
+
+
+def test_a_document_speaks_for_whoever_released_it(nlp):
+    text = "The report, released on Tuesday by the Nordic Refugee Council, warned of “a lost generation.”"
+    assert speaker_of(nlp, text, "lost generation") == "Nordic Refugee Council"

@@ -17,6 +17,7 @@ class Lexicon:
     evidence: frozenset[str]
     infinitive: frozenset[str]
     anonymity: frozenset[str]
+    gendered: dict[str, frozenset[str]]
     object_verbs: frozenset[str]
     agentive_verbs: frozenset[str]
     object_preps: dict[str, frozenset[str]]
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
         anonymity=words(data.get("anonymity")),
+        gendered={k: words(v) for k, v in (data.get("gendered") or {}).items()},
         object_verbs=words(data["object"]["verbs"]),
         agentive_verbs=words(data["object"].get("agentive")),
         object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},

@@ -53,7 +53,9 @@ class Speakers:
     def _subject_any(self, verb: Token) -> Token | None:
         v = verb
         climbed = False
+        joined = False  # the cue was reached as a conjunct of the verb ``v``
         for _ in range(4):
+            up = False
             if v is not verb and v.lemma_ == "quote":
                 # "The agency quoted the minister as saying ...": the one quoted speaks
                 quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -66,6 +68,16 @@ class Speakers:
                 ] < 0:
                     if climbed and c.lower_ == "it" and v.lemma_ == "be":
                         return None  # "it was too early to discuss ...", "it is worth noting ...": no one
+                    if (
+                        joined
+                        and v.dep_ == "ccomp"
+                        and v.head.lemma_.lower() in self.lex.speech
+                        and not self._agent(c)
+                    ):
+                        # "said the claims were false and called them ...": the parser joined the cue to
+                        # the reported clause; what it reports cannot speak, the speaker of that clause does
+                        up = True
+                        break
                     return c
                 if c.dep_ == "nsubjpass" and v.lemma_ == "quote":
                     return c  # "X was quoted as saying"
@@ -73,6 +85,9 @@ class Speakers:
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
+            if up:
+                v, joined = v.head, False
+                continue
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head  # "a statement saying ...", "with a spokesman saying ..."
             head = v.head
@@ -81,6 +96,7 @@ class Speakers:
             shares = v.dep_ in _SHARES_SUBJECT or v.dep_ == "dobj" and v.tag_ == "VBG"  # "recalled thinking"
             if shares and head.i != v.i and head.pos_ in ("VERB", "AUX"):
                 climbed = v.dep_ == "xcomp"
+                joined = v.dep_ == "conj"
                 v = head
                 continue
             if (
@@ -183,11 +199,14 @@ class Speakers:
         if not earlier:
             return None
         speaker = earlier[-1].speaker
+        # "a taxi driver", "the farmer", "his cousin"; not "Solo's mayor", named by office
+        kin = [c for c in speaker.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
         if (
             speaker.pos_ != "NOUN"
             or speaker.tag_ != "NN"
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in speaker.children)
-            or any(c.dep_ == "poss" for c in speaker.children)  # "Solo's mayor" is named by office
+            or not kin
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in speaker.children)
+            or any(c.dep_ == "poss" and c not in kin for c in speaker.children)
             or speaker.lemma_.lower() in self.lex.source_nouns
             or self.index.ref(speaker, agent=True) is not None
             or self._apposed(speaker) is not None
@@ -196,6 +215,9 @@ class Speakers:
             return None
         if speaker.lemma_.lower() in _BODIES or speaker.ent_type_ in ("ORG", "GPE", "NORP"):
             return None  # "the company", "the ministry": not "he" or "she"
+        other = "she" if token.lower_ == "he" else "he"
+        if speaker.lemma_.lower() in self.lex.gendered.get(other, ()):
+            return None  # "his wife ... he said": someone else
         for sent in self.doc[speaker.sent.end : token.sent.start].sents:
             subjects = [c for c in sent.root.children if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0]
             if any(c.lower_ not in ("he", "she") for c in subjects):
@@ -287,7 +309,10 @@ class Speakers:
         if token.lemma_.lower() not in self.lex.source_nouns:
             return None
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "the report, released by the Crisis Group", "a statement issued by the ministry"
+                c = next((g for g in c.children if g.dep_ == "agent"), c)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
             if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
                 return ref
