@@ -159,3 +159,26 @@ def test_a_pronoun_continues_a_relative_described_as_speaker(nlp):
 def test_a_document_speaks_for_whoever_released_it(nlp):
     text = "The report, released on Tuesday by the Nordic Refugee Council, warned of “a lost generation.”"
     assert speaker_of(nlp, text, "lost generation") == "Nordic Refugee Council"
+
+
+def test_a_statement_or_occasion_speaks_for_who_issued_it_or_spoke_there(nlp):
+    text = (
+        "The Nordic Council issued a statement calling the vote “a grave mistake.” "
+        "Tomas Vik, its president, spoke at a news conference announcing that the council would meet "
+        "“as soon as possible.”"
+    )
+    assert speaker_of(nlp, text, "grave mistake") == "Nordic Council"
+    assert speaker_of(nlp, text, "as soon as possible") == "Tomas Vik"
+
+
+def test_the_one_made_to_speak_says_it(nlp):
+    text = (
+        "Senator Elena Ruiz pressed the bank's chief executive, John Hale, to admit that no manager had "
+        "been “held to account.”"
+    )
+    assert speaker_of(nlp, text, "held to account") == "John Hale"
+
+
+def test_a_speech_someone_delivered_speaks_for_them(nlp):
+    text = "The tax would end “short-term thinking,” according to a speech Senator Elena Ruiz delivered in July."
+    assert speaker_of(nlp, text, "short-term thinking") == "Elena Ruiz"

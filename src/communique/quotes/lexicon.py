@@ -17,6 +17,8 @@ class Lexicon:
     evidence: frozenset[str]
     infinitive: frozenset[str]
     anonymity: frozenset[str]
+    object_control: frozenset[str]
+    speech_events: frozenset[str]
     gendered: dict[str, frozenset[str]]
     object_verbs: frozenset[str]
     agentive_verbs: frozenset[str]
@@ -52,6 +54,8 @@ def lexicon() -> Lexicon:
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
         anonymity=words(data.get("anonymity")),
+        object_control=words(data.get("object_control")),
+        speech_events=words(data.get("speech_events")),
         gendered={k: words(v) for k, v in (data.get("gendered") or {}).items()},
         object_verbs=words(data["object"]["verbs"]),
         agentive_verbs=words(data["object"].get("agentive")),

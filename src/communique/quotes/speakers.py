@@ -89,11 +89,33 @@ class Speakers:
                 v, joined = v.head, False
                 continue
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                return v.head  # "a statement saying ...", "with a spokesman saying ..."
+                noun = v.head  # "a statement saying ...", "with a spokesman saying ..."
+                lemma = noun.lemma_.lower()
+                if (lemma in self.lex.source_nouns or lemma in self.lex.speech_events) and self._author(
+                    noun
+                ) is None:
+                    # "issued a statement calling ...", "said at a news conference announcing ...": who
+                    # issued it or spoke there, the subject of the verb the noun belongs to
+                    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.light_verbs:
+                        v, joined = noun.head, False
+                        continue
+                    if (
+                        noun.dep_ == "pobj"
+                        and noun.head.dep_ == "prep"
+                        and noun.head.head.pos_ in ("VERB", "AUX")
+                    ):
+                        v, joined = noun.head.head, False
+                        continue
+                return noun
             head = v.head
             if v.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
                 head = head.head  # "pitched himself ... by telling them that ..."
             shares = v.dep_ in _SHARES_SUBJECT or v.dep_ == "dobj" and v.tag_ == "VBG"  # "recalled thinking"
+            if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.object_control:
+                # "forced Stumpf to admit that ...": the one made to speak
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+                if obj is not None and self.quote_of[obj.i] < 0:
+                    return obj
             if shares and head.i != v.i and head.pos_ in ("VERB", "AUX"):
                 climbed = v.dep_ == "xcomp"
                 joined = v.dep_ == "conj"
@@ -316,6 +338,12 @@ class Speakers:
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
             if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
                 return ref
+        for c in token.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in self.lex.light_verbs:
+                # "according to a speech Mrs. Clinton delivered", "a statement the ministry issued"
+                subject = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subject is not None and (ref := self.index.ref(subject, agent=True)) is not None:
+                    return ref
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
             c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children
         ):
