@@ -180,5 +180,7 @@ def test_the_one_made_to_speak_says_it(nlp):
 
 
 def test_a_speech_someone_delivered_speaks_for_them(nlp):
-    text = "The tax would end “short-term thinking,” according to a speech Senator Elena Ruiz delivered in July."
+    text = (
+        "The tax would end “short-term thinking,” according to a speech Senator Elena Ruiz delivered in July."
+    )
     assert speaker_of(nlp, text, "short-term thinking") == "Elena Ruiz"
