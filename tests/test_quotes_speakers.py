@@ -184,3 +184,16 @@ def test_a_speech_someone_delivered_speaks_for_them(nlp):
         "The tax would end “short-term thinking,” according to a speech Senator Elena Ruiz delivered in July."
     )
     assert speaker_of(nlp, text, "short-term thinking") == "Elena Ruiz"
+
+
+def test_a_person_named_by_another_word_for_their_office(nlp):
+    text = (
+        "Foreign Minister Ana Duarte met her Chilean counterpart in Lisbon on Monday. "
+        "“Our relations have never been better,” the top diplomat said."
+    )
+    assert speaker_of(nlp, text, "never been better") == "Ana Duarte"
+    other = (
+        "President Ana Duarte met the foreign minister of Chile in Lisbon on Monday. "
+        "“Our relations have never been better,” the minister said."
+    )
+    assert speaker_of(nlp, other, "never been better") != "Ana Duarte"

@@ -17,6 +17,7 @@ class Lexicon:
     evidence: frozenset[str]
     infinitive: frozenset[str]
     anonymity: frozenset[str]
+    office_synonyms: dict[str, frozenset[str]]
     object_control: frozenset[str]
     speech_events: frozenset[str]
     gendered: dict[str, frozenset[str]]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
         anonymity=words(data.get("anonymity")),
+        office_synonyms={k: words(v) for k, v in (data.get("office_synonyms") or {}).items()},
         object_control=words(data.get("object_control")),
         speech_events=words(data.get("speech_events")),
         gendered={k: words(v) for k, v in (data.get("gendered") or {}).items()},

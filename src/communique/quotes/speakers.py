@@ -192,10 +192,24 @@ class Speakers:
             for g in c.children
             if g.dep_ == "pobj" and (a := self.index.actor_of(g)) is not None and a.kind != "person"
         }
+        lemma = token.lemma_.lower()
         found = self.index.person_antecedent(
-            token, lambda a: (not office or a.role is None) and (not bodies or a.group in bodies)
+            token,
+            lambda a: (
+                (not office or a.role is None or self._same_office(lemma, a.role))
+                and (not bodies or a.group in bodies)
+            ),
         )
         return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _same_office(self, described: str, role: str) -> bool:
+        """Whether a description ("the top diplomat", "the Cabinet secretary") fits a person's office ("foreign
+        minister", "Cabinet Secretary for Interior"): the office's head word, or an office it stands for."""
+        role = role.lower().split(" for ")[0].split(" of ")[0].strip()
+        if not role:
+            return False
+        synonyms = self.lex.office_synonyms.get(described, frozenset())
+        return role.split()[-1] == described or role in synonyms or role.split()[-1] in synonyms
 
     def _described_before(self, token: Token) -> str | None:
         """The words of a speaker described, not named ("a JetBlue pilot"), that "he" or "she" continues: the
