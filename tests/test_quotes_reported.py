@@ -67,3 +67,8 @@ def test_a_request_not_to_be_named_is_not_what_the_source_said(nlp):
         "A second officer declined to be identified and said the trucks had been turned back."
     )
     assert reported(nlp, text) == [("the trucks had been turned back", "A second officer")]
+    text = "“We left at night,” said Amal, who asked that her last name not be used."
+    assert reported(nlp, text) == []
+    # a demand that something be used is what was demanded
+    text = "The governor demanded that the funds be used to rebuild the schools."
+    assert reported(nlp, text) == [("that the funds be used to rebuild the schools", "The governor")]
