@@ -197,3 +197,18 @@ def test_a_person_named_by_another_word_for_their_office(nlp):
         "“Our relations have never been better,” the minister said."
     )
     assert speaker_of(nlp, other, "never been better") != "Ana Duarte"
+
+
+def test_he_after_a_sentence_about_a_thing_is_the_person_it_names(nlp):
+    text = (
+        "“We will not negotiate,” said Prime Minister Ana Duarte.\n\n"
+        "The remarks drew sharp criticism from opposition leader Tomas Vik.\n\n"
+        "“This government has no plan,” he said."
+    )
+    assert speaker_of(nlp, text, "no plan") == "Tomas Vik"
+    text = (
+        "“The economy is growing,” Finance Minister Lena Sorensen told parliament.\n\n"
+        "Her speech came as the central bank raised interest rates.\n\n"
+        "“We expect inflation to fall,” she added."
+    )
+    assert speaker_of(nlp, text, "inflation to fall") == "Lena Sorensen"

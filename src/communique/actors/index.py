@@ -376,8 +376,10 @@ class ActorIndex:
         sents = self._sentences()
         here = self._sentence_index(token)
         # each earlier sentence, latest first: its subject; in a sentence whose main verb the parser left
-        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), its latest mention: "He said"
-        # is Hassett, not the subject of an earlier sentence. Then any mention, latest first.
+        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), or, for "he" or "she", whose
+        # subject is a thing, its latest mention: "He said" is Hassett, not the subject of an earlier
+        # sentence. Then any mention, latest first.
+        g = gz.load()
         for k in range(here - 1, max(0, here - window) - 1, -1):
             sent = sents[k]
             for i in range(sent.end - 1, sent.start - 1, -1):
@@ -386,7 +388,20 @@ class ActorIndex:
                     a = self._subject_actor(t, accept, depth)
                     if a is not None:
                         return a
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                not subjects
+                or token.lower_ in PRONOUNS_PERSON
+                and all(
+                    c.pos_ == "NOUN"
+                    and c.i not in self.token_actor
+                    and not any(d.dep_ == "appos" for d in c.children)
+                    and role_at(c, g) is None
+                    for c in subjects
+                )
+            ):
+                # no subject, or a thing for subject ("The remarks drew criticism from X", "The claim was
+                # disputed by X"): its latest mention
                 found = self._latest_mention(sent.start, sent.end, accept, allowed)
                 if found is not None:
                     return found
