@@ -212,3 +212,16 @@ def test_he_after_a_sentence_about_a_thing_is_the_person_it_names(nlp):
         "“We expect inflation to fall,” she added."
     )
     assert speaker_of(nlp, text, "inflation to fall") == "Lena Sorensen"
+
+
+def test_a_name_after_a_comma_the_parser_joined_as_conjunct_is_the_speaker(nlp):
+    text = "“We are running out of time,” said one of the organizers, Jane Doe, a teacher from the north."
+    assert speaker_of(nlp, text, "running out of time") == "Jane Doe"
+
+
+def test_those_were_the_words_of_the_person_named_after_the_quote(nlp):
+    text = (
+        "“The war has destroyed everything we built.” Those were the words of Ahmed Karimi, a shopkeeper "
+        "in Kabul, who lost his store in the blast."
+    )
+    assert speaker_of(nlp, text, "destroyed everything") == "Ahmed Karimi"

@@ -338,6 +338,20 @@ class Speakers:
     def _apposed(self, token: Token) -> ActorRef | None:
         """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
         named = next((c for c in token.rights if c.dep_ == "appos" and self.index.actor_of(c)), None)
+        if named is None and not any(c.dep_ == "cc" for c in token.children):
+            # "said one of the organizers, Jane Doe": a name after a comma that the parser took for a
+            # conjunct, with no "and" or "or" to join them
+            named = next(
+                (
+                    c
+                    for c in token.rights
+                    if c.dep_ == "conj"
+                    and self.doc[c.left_edge.i - 1].text == ","
+                    and (a := self.index.actor_of(c)) is not None
+                    and a.kind == "person"
+                ),
+                None,
+            )
         return None if named is None else self.index.ref(named, agent=True)
 
     def _author(self, token: Token) -> ActorRef | None:
