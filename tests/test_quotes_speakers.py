@@ -225,3 +225,11 @@ def test_those_were_the_words_of_the_person_named_after_the_quote(nlp):
         "in Kabul, who lost his store in the blast."
     )
     assert speaker_of(nlp, text, "destroyed everything") == "Ahmed Karimi"
+
+
+def test_he_does_not_continue_what_a_clause_reports(nlp):
+    text = (
+        "The minister told reporters the offensive was going to plan.\n\n"
+        "“We are moving forward step by step,” he said."
+    )
+    assert speaker_of(nlp, text, "step by step") != "the offensive"

@@ -227,6 +227,8 @@ class Speakers:
                 and window_start <= a.cue.idx
                 and a.cue.i < token.i
                 and a.cue.pos_ in ("VERB", "AUX")  # someone speaking, not "Biden's remark" inside a sentence
+                # the cue's own subject, not one it shares ("the offensive was going to plan")
+                and a.speaker.head.i == a.cue.i
             ),
             key=lambda a: a.cue.i,
         )
