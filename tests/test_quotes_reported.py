@@ -59,3 +59,16 @@ def test_what_someone_stresses_or_charges_others_with_is_reported(nlp):
 def test_what_an_event_highlights_is_no_ones_words(nlp):
     text = "The summit came after a year of talks, highlighting the region's hopes for a trade deal."
     assert reported(nlp, text) == []
+
+
+def test_a_request_not_to_be_named_is_not_what_the_source_said(nlp):
+    text = (
+        "“The border will stay closed,” said a customs officer, who asked not to be named. "
+        "A second officer declined to be identified and said the trucks had been turned back."
+    )
+    assert reported(nlp, text) == [("the trucks had been turned back", "A second officer")]
+    text = "“We left at night,” said Amal, who asked that her last name not be used."
+    assert reported(nlp, text) == []
+    # a demand that something be used is what was demanded
+    text = "The governor demanded that the funds be used to rebuild the schools."
+    assert reported(nlp, text) == [("that the funds be used to rebuild the schools", "The governor")]

@@ -119,3 +119,117 @@ def test_a_spokesman_of_no_one_named_speaks_for_the_body_spoken_of(nlp):
         "A spokesman said the ministry would publish “all the documents” by Friday."
     )
     assert speaker_of(nlp, text, "all the documents") == "Health Ministry"
+
+
+def test_an_office_of_several_words_named_earlier(nlp):
+    text = (
+        "Prime Minister Lena Sorensen met Finance Minister Erik Dahl on Monday to discuss the budget. "
+        "“We will not raise taxes this year,” the prime minister said."
+    )
+    assert speaker_of(nlp, text, "raise taxes") == "Lena Sorensen"
+
+
+def test_a_titled_name_the_recognizer_takes_for_a_body_is_a_person(nlp):
+    text = (
+        "President Ana Duarte met Chancellor Olaf Scholz in Lisbon on Monday. "
+        "“Europe must stand together,” Duarte said. Scholz agreed.\n\n"
+        "“We have no other choice,” he said."
+    )
+    assert speaker_of(nlp, text, "no other choice") == "Olaf Scholz"
+
+
+def test_a_cue_the_parser_joined_to_the_reported_clause_is_the_speakers(nlp):
+    text = (
+        "The ministry spokesman, Karl Weber, told reporters the accusations were “completely untrue” and "
+        "called them “a smear campaign.”"
+    )
+    assert speaker_of(nlp, text, "smear campaign") == "Karl Weber"
+
+
+def test_a_pronoun_continues_a_relative_described_as_speaker(nlp):
+    text = (
+        "“The water came at night,” said Ramon Ortiz, a farmer who lost his house in the flood. "
+        "His sister agreed. “We had no warning,” she said. "
+        "His son agreed too. “Nobody told us to leave,” she said."
+    )
+    assert speaker_of(nlp, text, "no warning") == "His sister"
+    assert speaker_of(nlp, text, "Nobody told us") != "His son"  # "she" is not the son
+
+
+def test_a_document_speaks_for_whoever_released_it(nlp):
+    text = "The report, released on Tuesday by the Nordic Refugee Council, warned of “a lost generation.”"
+    assert speaker_of(nlp, text, "lost generation") == "Nordic Refugee Council"
+
+
+def test_a_statement_or_occasion_speaks_for_who_issued_it_or_spoke_there(nlp):
+    text = (
+        "The Nordic Council issued a statement calling the vote “a grave mistake.” "
+        "Tomas Vik, its president, spoke at a news conference announcing that the council would meet "
+        "“as soon as possible.”"
+    )
+    assert speaker_of(nlp, text, "grave mistake") == "Nordic Council"
+    assert speaker_of(nlp, text, "as soon as possible") == "Tomas Vik"
+
+
+def test_the_one_made_to_speak_says_it(nlp):
+    text = (
+        "Senator Elena Ruiz pressed the bank's chief executive, John Hale, to admit that no manager had "
+        "been “held to account.”"
+    )
+    assert speaker_of(nlp, text, "held to account") == "John Hale"
+
+
+def test_a_speech_someone_delivered_speaks_for_them(nlp):
+    text = (
+        "The tax would end “short-term thinking,” according to a speech Senator Elena Ruiz delivered in July."
+    )
+    assert speaker_of(nlp, text, "short-term thinking") == "Elena Ruiz"
+
+
+def test_a_person_named_by_another_word_for_their_office(nlp):
+    text = (
+        "Foreign Minister Ana Duarte met her Chilean counterpart in Lisbon on Monday. "
+        "“Our relations have never been better,” the top diplomat said."
+    )
+    assert speaker_of(nlp, text, "never been better") == "Ana Duarte"
+    other = (
+        "President Ana Duarte met the foreign minister of Chile in Lisbon on Monday. "
+        "“Our relations have never been better,” the minister said."
+    )
+    assert speaker_of(nlp, other, "never been better") != "Ana Duarte"
+
+
+def test_he_after_a_sentence_about_a_thing_is_the_person_it_names(nlp):
+    text = (
+        "“We will not negotiate,” said Prime Minister Ana Duarte.\n\n"
+        "The remarks drew sharp criticism from opposition leader Tomas Vik.\n\n"
+        "“This government has no plan,” he said."
+    )
+    assert speaker_of(nlp, text, "no plan") == "Tomas Vik"
+    text = (
+        "“The economy is growing,” Finance Minister Lena Sorensen told parliament.\n\n"
+        "Her speech came as the central bank raised interest rates.\n\n"
+        "“We expect inflation to fall,” she added."
+    )
+    assert speaker_of(nlp, text, "inflation to fall") == "Lena Sorensen"
+
+
+def test_a_name_after_a_comma_the_parser_joined_as_conjunct_is_the_speaker(nlp):
+    text = "“We are running out of time,” said one of the organizers, Jane Doe, a teacher from the north."
+    assert speaker_of(nlp, text, "running out of time") == "Jane Doe"
+
+
+def test_those_were_the_words_of_the_person_named_after_the_quote(nlp):
+    text = (
+        "“The war has destroyed everything we built.” Those were the words of Ahmed Karimi, a shopkeeper "
+        "in Kabul, who lost his store in the blast."
+    )
+    assert speaker_of(nlp, text, "destroyed everything") == "Ahmed Karimi"
+
+
+def test_he_does_not_continue_what_a_clause_reports(nlp):
+    text = (
+        "The minister told reporters the offensive was going to plan.\n\n"
+        "“We are moving forward step by step,” he said."
+    )
+    assert speaker_of(nlp, text, "step by step") != "the offensive"

@@ -269,15 +269,29 @@ class ActorIndex:
             role = token.lemma_.lower()
             # only "the spokesman", "the senior official" or "the official, who asked not to be named" point
             # back; "the leader of X", "the Russian official", "the official who ..." describe someone new
+            # "the prime minister", "the defense secretary": lower-case words before the noun that are part
+            # of the office; that office, whole, is the person's
+            office = [
+                d
+                for d in token.children
+                if d.dep_ == "compound" and d.i < token.i and d.is_lower and d.i not in self.token_actor
+            ]
             if any(d.lower_ == "the" for d in token.children) and not any(
-                d.dep_ in ("prep", "acl", "poss", "compound")
+                d.dep_ in ("prep", "acl", "poss")
+                or (d.dep_ == "compound" and d not in office)
                 or (d.dep_ == "amod" and d.i in self.adjectives)
                 or (d.dep_ == "relcl" and self.doc[d.left_edge.i - 1].text != ",")
                 for d in token.children
             ):
+                words = " ".join([d.lower_ for d in office] + [role])
                 return self._antecedent(
                     token,
-                    lambda a: a.kind == PERSON and a.role is not None and a.role.split()[-1] == role,
+                    lambda a: (
+                        a.kind == PERSON
+                        and a.role is not None
+                        and a.role.split()[-1] == role
+                        and (not office or a.role.lower().endswith(words))
+                    ),
                     window=40,
                 )
         return None
@@ -362,8 +376,10 @@ class ActorIndex:
         sents = self._sentences()
         here = self._sentence_index(token)
         # each earlier sentence, latest first: its subject; in a sentence whose main verb the parser left
-        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), its latest mention: "He said"
-        # is Hassett, not the subject of an earlier sentence. Then any mention, latest first.
+        # without a subject ("Like Lutnick, Kevin Hassett ... emphasized ..."), or, for "he" or "she", whose
+        # subject is a thing, its latest mention: "He said" is Hassett, not the subject of an earlier
+        # sentence. Then any mention, latest first.
+        g = gz.load()
         for k in range(here - 1, max(0, here - window) - 1, -1):
             sent = sents[k]
             for i in range(sent.end - 1, sent.start - 1, -1):
@@ -372,7 +388,20 @@ class ActorIndex:
                     a = self._subject_actor(t, accept, depth)
                     if a is not None:
                         return a
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                not subjects
+                or token.lower_ in PRONOUNS_PERSON
+                and all(
+                    c.pos_ == "NOUN"
+                    and c.i not in self.token_actor
+                    and not any(d.dep_ == "appos" for d in c.children)
+                    and role_at(c, g) is None
+                    for c in subjects
+                )
+            ):
+                # no subject, or a thing for subject ("The remarks drew criticism from X", "The claim was
+                # disputed by X"): its latest mention
                 found = self._latest_mention(sent.start, sent.end, accept, allowed)
                 if found is not None:
                     return found

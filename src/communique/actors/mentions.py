@@ -155,7 +155,8 @@ class Mentions:
             elif t - s == 1 and (doc[s].text in surnames or self._known_surname(doc[s].text)):
                 continue  # a person's surname the recognizer took for a place or body; linked later
             elif e.label_ in ("ORG", "FAC"):
-                self._claim(_Mention(s, t, ORGANIZATION))
+                # "Chancellor Olaf Scholz": a person's name the recognizer took for a body
+                self._claim(_Mention(s, t, PERSON if self._after_title(s, t) else ORGANIZATION))
             elif e.label_ in ("GPE", "LOC"):
                 text = doc[s:t].text
                 country = self.g.cities.get(text)

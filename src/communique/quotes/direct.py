@@ -257,6 +257,25 @@ class Direct:
             return None
         root = self.doc[i].sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("that", "this", "those", "these") and subject.i == i:
+            # "“...” Those were the words of X", "“...” That is how X described it": the words are the
+            # person's the sentence about them names first
+            subject = next(
+                (
+                    t
+                    for t in self.doc[i].sent
+                    if (a := self.index.actor_of(t)) is not None
+                    and a.kind == "person"
+                    and self.quote_of[t.i] < 0
+                ),
+                None,
+            )
+            while (
+                subject is not None
+                and subject.i + 1 < len(self.doc)
+                and self.index.actor_of(self.doc[subject.i + 1]) is self.index.actor_of(subject)
+            ):
+                subject = self.doc[subject.i + 1]  # the name's last word heads it
         actor = self.index.actor_of(subject) if subject is not None else None
         return (
             Attribution(root, root.i + 1, subject, None)

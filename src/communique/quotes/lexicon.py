@@ -16,6 +16,11 @@ class Lexicon:
     cognition: frozenset[str]
     evidence: frozenset[str]
     infinitive: frozenset[str]
+    anonymity: frozenset[str]
+    office_synonyms: dict[str, frozenset[str]]
+    object_control: frozenset[str]
+    speech_events: frozenset[str]
+    gendered: dict[str, frozenset[str]]
     object_verbs: frozenset[str]
     agentive_verbs: frozenset[str]
     object_preps: dict[str, frozenset[str]]
@@ -49,6 +54,11 @@ def lexicon() -> Lexicon:
         cognition=words(data["cognition"]),
         evidence=words(data["evidence"]),
         infinitive=words(data["infinitive"]),
+        anonymity=words(data.get("anonymity")),
+        office_synonyms={k: words(v) for k, v in (data.get("office_synonyms") or {}).items()},
+        object_control=words(data.get("object_control")),
+        speech_events=words(data.get("speech_events")),
+        gendered={k: words(v) for k, v in (data.get("gendered") or {}).items()},
         object_verbs=words(data["object"]["verbs"]),
         agentive_verbs=words(data["object"].get("agentive")),
         object_preps={k: words(v) for k, v in (data["object"].get("prepositions") or {}).items()},

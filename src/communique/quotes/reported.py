@@ -85,6 +85,9 @@ class Reported:
             return None  # "is expected to", "was told that", "is said to": no one here says it
         content, via = None, ""
         clauses = [c for c in children if c.dep_ == "ccomp"]
+        if lemma in lex.infinitive:
+            # "who asked that her name not be used": the terms of the interview, not what the source says
+            clauses = [c for c in clauses if not self._anonymity(c)]
         if not clauses and lemma in lex.clause_verbs:
             # a reported clause the parser took for an adverbial one: "said he would not accept it if ...",
             # "have not said when they would vote"
@@ -143,6 +146,8 @@ class Reported:
             content, via = self._range(clauses), "clause"
         elif lemma in lex.infinitive:
             inf = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and _is_infinitive(c)]
+            # "who asked not to be named", "declined to be identified": the terms of the interview
+            inf = [c for c in inf if not self._anonymity(c)]
             if inf:
                 # "promised to meet and in some cases exceed the goals": a bare verb the parser joined to the cue
                 last = max(c.right_edge.i for c in inf)
@@ -235,6 +240,17 @@ class Reported:
             return None
         content = self._in_paragraph(content, t)
         return Attribution(t, t.i + 1, speaker, content, via=via if content is not None else "")
+
+    def _anonymity(self, clause: Token) -> bool:
+        """A request not to be named: "not to be named", "that her name not be used", "that he not be
+        identified"."""
+        if not _passive(clause) or clause.lemma_.lower() not in self.lex.anonymity:
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or (
+            subject.lemma_.lower() in ("name", "identity")
+            or subject.lower_ in ("he", "she", "they", "i", "we")
+        )
 
     def _fragment_before(self, cue: Token) -> tuple[int, int] | None:
         """'People like Scott, he said.': a noun phrase without a verb before an attribution that ends the

@@ -53,7 +53,9 @@ class Speakers:
     def _subject_any(self, verb: Token) -> Token | None:
         v = verb
         climbed = False
+        joined = False  # the cue was reached as a conjunct of the verb ``v``
         for _ in range(4):
+            up = False
             if v is not verb and v.lemma_ == "quote":
                 # "The agency quoted the minister as saying ...": the one quoted speaks
                 quoted = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -66,6 +68,16 @@ class Speakers:
                 ] < 0:
                     if climbed and c.lower_ == "it" and v.lemma_ == "be":
                         return None  # "it was too early to discuss ...", "it is worth noting ...": no one
+                    if (
+                        joined
+                        and v.dep_ == "ccomp"
+                        and v.head.lemma_.lower() in self.lex.speech
+                        and not self._agent(c)
+                    ):
+                        # "said the claims were false and called them ...": the parser joined the cue to
+                        # the reported clause; what it reports cannot speak, the speaker of that clause does
+                        up = True
+                        break
                     return c
                 if c.dep_ == "nsubjpass" and v.lemma_ == "quote":
                     return c  # "X was quoted as saying"
@@ -73,14 +85,40 @@ class Speakers:
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
+            if up:
+                v, joined = v.head, False
+                continue
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                return v.head  # "a statement saying ...", "with a spokesman saying ..."
+                noun = v.head  # "a statement saying ...", "with a spokesman saying ..."
+                lemma = noun.lemma_.lower()
+                if (lemma in self.lex.source_nouns or lemma in self.lex.speech_events) and self._author(
+                    noun
+                ) is None:
+                    # "issued a statement calling ...", "said at a news conference announcing ...": who
+                    # issued it or spoke there, the subject of the verb the noun belongs to
+                    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.light_verbs:
+                        v, joined = noun.head, False
+                        continue
+                    if (
+                        noun.dep_ == "pobj"
+                        and noun.head.dep_ == "prep"
+                        and noun.head.head.pos_ in ("VERB", "AUX")
+                    ):
+                        v, joined = noun.head.head, False
+                        continue
+                return noun
             head = v.head
             if v.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
                 head = head.head  # "pitched himself ... by telling them that ..."
             shares = v.dep_ in _SHARES_SUBJECT or v.dep_ == "dobj" and v.tag_ == "VBG"  # "recalled thinking"
+            if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.object_control:
+                # "forced Stumpf to admit that ...": the one made to speak
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+                if obj is not None and self.quote_of[obj.i] < 0:
+                    return obj
             if shares and head.i != v.i and head.pos_ in ("VERB", "AUX"):
                 climbed = v.dep_ == "xcomp"
+                joined = v.dep_ == "conj"
                 v = head
                 continue
             if (
@@ -154,10 +192,24 @@ class Speakers:
             for g in c.children
             if g.dep_ == "pobj" and (a := self.index.actor_of(g)) is not None and a.kind != "person"
         }
+        lemma = token.lemma_.lower()
         found = self.index.person_antecedent(
-            token, lambda a: (not office or a.role is None) and (not bodies or a.group in bodies)
+            token,
+            lambda a: (
+                (not office or a.role is None or self._same_office(lemma, a.role))
+                and (not bodies or a.group in bodies)
+            ),
         )
         return None if found is None else self.index.ref(self.doc[found], agent=True)
+
+    def _same_office(self, described: str, role: str) -> bool:
+        """Whether a description ("the top diplomat", "the Cabinet secretary") fits a person's office ("foreign
+        minister", "Cabinet Secretary for Interior"): the office's head word, or an office it stands for."""
+        role = role.lower().split(" for ")[0].split(" of ")[0].strip()
+        if not role:
+            return False
+        synonyms = self.lex.office_synonyms.get(described, frozenset())
+        return role.split()[-1] == described or role in synonyms or role.split()[-1] in synonyms
 
     def _described_before(self, token: Token) -> str | None:
         """The words of a speaker described, not named ("a JetBlue pilot"), that "he" or "she" continues: the
@@ -175,6 +227,8 @@ class Speakers:
                 and window_start <= a.cue.idx
                 and a.cue.i < token.i
                 and a.cue.pos_ in ("VERB", "AUX")  # someone speaking, not "Biden's remark" inside a sentence
+                # the cue's own subject, not one it shares ("the offensive was going to plan")
+                and a.speaker.head.i == a.cue.i
             ),
             key=lambda a: a.cue.i,
         )
@@ -183,11 +237,14 @@ class Speakers:
         if not earlier:
             return None
         speaker = earlier[-1].speaker
+        # "a taxi driver", "the farmer", "his cousin"; not "Solo's mayor", named by office
+        kin = [c for c in speaker.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
         if (
             speaker.pos_ != "NOUN"
             or speaker.tag_ != "NN"
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in speaker.children)
-            or any(c.dep_ == "poss" for c in speaker.children)  # "Solo's mayor" is named by office
+            or not kin
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in speaker.children)
+            or any(c.dep_ == "poss" and c not in kin for c in speaker.children)
             or speaker.lemma_.lower() in self.lex.source_nouns
             or self.index.ref(speaker, agent=True) is not None
             or self._apposed(speaker) is not None
@@ -196,6 +253,9 @@ class Speakers:
             return None
         if speaker.lemma_.lower() in _BODIES or speaker.ent_type_ in ("ORG", "GPE", "NORP"):
             return None  # "the company", "the ministry": not "he" or "she"
+        other = "she" if token.lower_ == "he" else "he"
+        if speaker.lemma_.lower() in self.lex.gendered.get(other, ()):
+            return None  # "his wife ... he said": someone else
         for sent in self.doc[speaker.sent.end : token.sent.start].sents:
             subjects = [c for c in sent.root.children if c.dep_ in _SUBJECTS and self.quote_of[c.i] < 0]
             if any(c.lower_ not in ("he", "she") for c in subjects):
@@ -280,6 +340,20 @@ class Speakers:
     def _apposed(self, token: Token) -> ActorRef | None:
         """The actor an appositive names: "The head of the agency, Maria Duarte, said ..."."""
         named = next((c for c in token.rights if c.dep_ == "appos" and self.index.actor_of(c)), None)
+        if named is None and not any(c.dep_ == "cc" for c in token.children):
+            # "said one of the organizers, Jane Doe": a name after a comma that the parser took for a
+            # conjunct, with no "and" or "or" to join them
+            named = next(
+                (
+                    c
+                    for c in token.rights
+                    if c.dep_ == "conj"
+                    and self.doc[c.left_edge.i - 1].text == ","
+                    and (a := self.index.actor_of(c)) is not None
+                    and a.kind == "person"
+                ),
+                None,
+            )
         return None if named is None else self.index.ref(named, agent=True)
 
     def _author(self, token: Token) -> ActorRef | None:
@@ -287,10 +361,19 @@ class Speakers:
         if token.lemma_.lower() not in self.lex.source_nouns:
             return None
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "the report, released by the Crisis Group", "a statement issued by the ministry"
+                c = next((g for g in c.children if g.dep_ == "agent"), c)
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
                 c = next((g for g in c.children if g.dep_ == "pobj"), c)
             if c.dep_ in ("poss", "compound", "pobj") and (ref := self.index.ref(c, agent=True)) is not None:
                 return ref
+        for c in token.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in self.lex.light_verbs:
+                # "according to a speech Mrs. Clinton delivered", "a statement the ministry issued"
+                subject = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subject is not None and (ref := self.index.ref(subject, agent=True)) is not None:
+                    return ref
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and not any(
             c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children
         ):
