@@ -485,6 +485,13 @@ class Arguments:
                 tokens += [g for c in acts for h in [c, *[d for d in c.children if d.dep_ == "dobj"]]
                            for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "on", "between", "against", "into", "near")
                            for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            elif where == "condition":
+                # "warned it would take resolute measures if the Philippines continued": whom the condition
+                # is about is whom the warning is aimed at
+                clauses = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
+                conds = [a for c in clauses for a in c.children if a.dep_ == "advcl"
+                         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)]  # fmt: skip
+                tokens = [g for a in conds for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif where == "adversary":
                 # "Tehran vowed to retaliate": against whoever it last fought or was coerced by
                 foe = self._adversary(sources[0], token) if sources else None
