@@ -722,3 +722,10 @@ def test_what_is_sent_is_no_party_to_the_agreement():
 def test_a_measure_lifted_is_an_easing_not_a_negated_measure():
     found = coded("The United States lifted most of its sanctions on Syria on Monday.")
     assert found == [("USA", "CONCEDE", "SYR", "occurred")]
+
+
+def test_a_threat_with_a_condition_was_made():
+    found = coded(
+        "Hungary was threatened with the suspension of EU funds by the European Commission if it did not act."
+    )
+    assert [f[1:] for f in found if f[1] == "THREATEN"] == [("THREATEN", "HUN", "occurred")]

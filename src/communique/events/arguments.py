@@ -246,6 +246,15 @@ class Arguments:
             # "demonstrators were killed": only a "by" phrase names who did it
             agents = [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
+            if not agents:
+                # "was threatened with the suspension of visa-free travel by the EU": the parser may hang the
+                # "by" phrase on the last noun of the verb's own phrase
+                nouns = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "over", "for")
+                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                nouns += [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                agents = [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             return [r for t in agents for r in self._refs(t, agent=True) or self._doer(t)]
         return [
             r

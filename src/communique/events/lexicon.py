@@ -67,6 +67,9 @@ class Lexicon:
     state_acts: tuple[str, ...] = ()
     # verbs whose subject undergoes the act their object names ("faced criticism from", "drew condemnation")
     undergo_verbs: frozenset[str] = frozenset()
+    # acts made whatever their condition ("threatened X with sanctions if it did not ..."): an if-clause
+    # under them is the act's content, not a doubt that it happened
+    conditional_acts: frozenset[str] = frozenset()
     # "called the move a provocation", "described the deal as a milestone": verbs of calling, and what
     # calling someone's act a word codes (word -> CAMEO code)
     calling_verbs: frozenset[str] = frozenset()
@@ -123,6 +126,7 @@ class Lexicon:
             accusation_words=self.accusation_words | other.accusation_words,
             state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
             undergo_verbs=self.undergo_verbs | other.undergo_verbs,
+            conditional_acts=self.conditional_acts | other.conditional_acts,
             calling_verbs=self.calling_verbs | other.calling_verbs,
             evaluations={**self.evaluations, **other.evaluations},
             attitudes={**self.attitudes, **other.attitudes},
@@ -215,6 +219,7 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
+    lex.conditional_acts = frozenset(str(w) for w in data.get("conditional_acts") or [])
     lex.calling_verbs = frozenset(str(w) for w in data.get("calling_verbs") or [])
     for key, table in (("attitudes", lex.attitudes), ("reactions", lex.reactions)):
         for code, words in (data.get(key) or {}).items():

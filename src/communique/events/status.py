@@ -77,10 +77,12 @@ class Status:
                 )
             elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 bump("hypothetical")
-            elif c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            elif (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                and self.lex.lemma(trigger) not in self.lex.conditional_acts
             ):
-                bump("hypothetical")  # "if Europe follows through, he will impose"
+                bump("hypothetical")  # "if Europe follows through, he will impose"; but a threat is made
         if (
             trigger.dep_ == "conj"
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children)
