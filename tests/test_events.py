@@ -729,3 +729,8 @@ def test_a_threat_with_a_condition_was_made():
         "Hungary was threatened with the suspension of EU funds by the European Commission if it did not act."
     )
     assert [f[1:] for f in found if f[1] == "THREATEN"] == [("THREATEN", "HUN", "occurred")]
+
+
+def test_the_verb_an_event_noun_is_the_object_of_says_whether_it_happens():
+    found = coded("If trade talks fail, the European Union may raise tariffs on Chinese electric vehicles.")
+    assert found and all(status == "hypothetical" for *_, status in found)

@@ -112,6 +112,13 @@ class Status:
                 node = head.head
                 continue
             lemma = self.lex.lemma(head)
+            # "the EU may raise tariffs": the verb an event noun is the object of says whether it happens
+            light = (
+                node is trigger
+                and trigger.pos_ == "NOUN"
+                and dep in ("dobj", "nsubjpass")
+                and head.pos_ == "VERB"
+            )
             # a verb colours what it governs as its complement, not a clause that only modifies it
             cue = self.lex.status_cues.get(lemma) if dep in CUE_DEPS else None
             needs = self.lex.cue_needs.get(lemma)
@@ -135,8 +142,14 @@ class Status:
                     and c.lower_ == "no"
                 ):
                     bump("negated")  # "there is no evidence that Iran supplied the drones", "no plan to meet"
-                elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and dep in ("xcomp",):
+                elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and (dep == "xcomp" or light):
                     bump(MODAL_STATUS[c.lower_])
+                elif (
+                    light
+                    and c.dep_ == "advcl"
+                    and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+                ):
+                    bump("hypothetical")  # "if talks fail, the EU may raise tariffs"
             if head.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children
             ):
