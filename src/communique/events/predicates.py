@@ -123,6 +123,10 @@ class Predicates:
         if sense.needs and not any(_fills(c, sense.needs) for c in token.children):
             return None
         sources = self._verb_sources(token, passive)
+        if not sources and passive and sense.cameo.startswith("15"):
+            # "45,000 police were deployed across France": forces put on a footing are their state's show
+            sources = [r for c in token.children if c.dep_ == "nsubjpass" for r in self._refs(c)
+                       if r.sector in ("MIL", "COP")]  # fmt: skip
         if not sources and not passive and ontology.quad_class(sense.cameo) == 4:
             sources = self._armed_they(token)
         if sense.subject_sectors is not None and not any(s.sector in sense.subject_sectors for s in sources):
