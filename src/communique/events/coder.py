@@ -168,7 +168,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
     def _governed_possibility(self, event: Event, triggers: dict[int, str]) -> bool:
         """ "Threatening to kill the hostages", "urged them to stop fighting": a possible act named inside
         another coded act (the threat, the request) is told by that act, not an event of its own; so is a
-        measure another coded act ends ("lifted most of its sanctions": the easing, not a negated sanction)."""
+        measure or a pact another coded act ends ("lifted most of its sanctions": the easing, not a negated
+        sanction; "revoked its defense agreements": the break, not a negated agreement)."""
         if event.status not in ("hypothetical", "negated"):
             return False
         deps = ("xcomp", "ccomp", "conj", "pcomp", "advcl")
@@ -179,7 +180,7 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
         while node is not None and node.dep_ in deps and node.head.i != node.i:
             node = node.head
             if node.idx in triggers:
-                return event.status == "hypothetical" or triggers[node.idx].startswith("08")
+                return event.status == "hypothetical" or triggers[node.idx][:2] in ("08", "16")
         return False
 
     def _forecast(self, event: Event) -> bool:
