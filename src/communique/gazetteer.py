@@ -65,6 +65,8 @@ class Gazetteer:
     namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
     # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
     organisation_heads: frozenset[str] = frozenset()
+    # nouns of kinship ("the son of", "a descendant of"): the titles after them are someone else's
+    kin_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -214,6 +216,7 @@ def load() -> Gazetteer:
         ruling_words=frozenset(roles_data.get("ruling_words", [])),
         default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
+        kin_nouns=frozenset(roles_data.get("kin_nouns", [])),
         # "the Philippines" is the country, though it reads as the plural of "Philippine"
         people=frozenset(p for p in people if p not in country_surfaces),
         region_agents=region_agents,

@@ -13,6 +13,7 @@ from ..dictionary import PersonEntry
 from ..model import Actor
 from .words import (
     COLLECTIVE,
+    COPULAS,
     COUNTRY,
     DETERMINERS,
     GROUP,
@@ -22,7 +23,9 @@ from .words import (
     PERSON,
     PLACE,
     REGION,
+    RUNS_BODY,
     SPEAKING,
+    WORKS_FOR,
     _role_words,
 )
 
@@ -192,16 +195,17 @@ class People:
                 return False
         return True
 
-    def _person_context(self, span: SpacySpan) -> dict:
-        """What the words around one mention of a person say about them."""
+    def _title_start(self, start: int) -> int:
+        """Where the title before a name starting at ``start`` begins ("Iran's President", "Sens.")."""
         doc = self.doc
-        facts: dict = {}
-        # a title before the name: "Iran's President", "U.S. Secretary of State", "opposition leader"
-        lo = span.start
-        while lo > 0 and span.start - lo < 8:
+        lo = start
+        while lo > 0 and start - lo < 8:
             t = doc[lo - 1]
             if t.is_space or "\n" in t.whitespace_:
                 break
+            if t.text == "." and t.i > 0 and doc[t.i - 1].lower_ + "." in self.g.honorifics:
+                lo -= 1  # "Sens. Merkley": the tokenizer may split the abbreviation's period off
+                continue
             if (
                 t.is_punct
                 and t.text not in ("-", "’s", "'s")
@@ -217,15 +221,39 @@ class People:
             ):
                 break
             lo -= 1
-        while lo < span.start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
+        while lo < start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
             lo += 1
-        if span.start > 0 and doc[span.start - 1].lower_ in ("of", "for", "to", "by", "with"):
-            lo = (
-                span.start
-            )  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
-        self._read_phrase(doc[lo : span.start], facts)
-        if any(t.lower_ in self.g.us_markers for t in doc[lo : span.start]):
+        if start > 0 and doc[start - 1].lower_ in ("of", "for", "to", "by", "with"):
+            lo = start  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
+        return lo
+
+    def _person_context(self, span: SpacySpan) -> dict:
+        """What the words around one mention of a person say about them."""
+        doc = self.doc
+        facts: dict = {}
+        # a title before the name: "Iran's President", "U.S. Secretary of State", "opposition leader"
+        lo = self._title_start(span.start)
+        title = doc[lo : span.start]
+        if lo == span.start and span.root.dep_ == "conj":
+            # "Sens. Jeff Merkley and Sherrod Brown", "Senators A and B": a plural title is each one's
+            first = span.root
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            begin = self.index.token_span.get(first.i, (first.i, first.i + 1))[0]
+            before = doc[self._title_start(begin) : begin]
+            heads = [t for t in before if not t.is_punct]
+            if heads and (heads[-1].tag_ in ("NNS", "NNPS") or heads[-1].lower_ in ("sens", "reps")):
+                title = before
+        self._read_phrase(title, facts)
+        if any(t.lower_ in self.g.us_markers for t in title):
             facts.setdefault("country", "USA")
+        for child in span.root.children:
+            # "Rep. Gwen Moore (D-Wis.)": a party and a state in brackets mark a member of the US Congress
+            marks = {c.text for c in child.children} | {child.text}
+            if child.dep_ == "appos" and child.i > span.end and marks & {"D", "R"} and "-" in marks:
+                facts.setdefault("country", "USA")
+                if "role" not in facts:
+                    facts["role"], facts["role_sector"] = "lawmaker", "LEG"
         # "... of Belarus", "... of the Jamestown Foundation" right after the name
         country = self._of_country(span.end)
         if country and "country" not in facts:
@@ -270,6 +298,8 @@ class People:
                     )
                     if office is not None:
                         self._read_phrase(_subtree(office), facts, head=office)
+        if head.dep_ == "nsubj":
+            self._predicate_facts(head.head, facts)
         # "Eight Republican senators led by Jim Risch and Pete Ricketts": those who lead a group are of it
         first = head
         while first.dep_ == "conj" and first.head.i < first.i:
@@ -293,11 +323,49 @@ class People:
                         facts["possessor"] = a
         return facts
 
+    def _predicate_facts(self, verb: Token, facts: dict) -> None:
+        """What a clause says its subject is or runs: "Ombongi is the former chair of the department at the
+        University of Nairobi", "Isozaki founded Beru Corporation", "she works for Human Rights Watch"."""
+        lemma = verb.lemma_.lower()
+        if lemma in COPULAS:
+            for c in verb.children:
+                office = (
+                    c
+                    if c.dep_ == "attr"
+                    else next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if c.dep_ == "prep" and c.lower_ == "as"
+                    else None
+                )
+                # only where it names the body: "X is a lawyer" or "X is a critic" says less than their titles
+                if office is not None and any(
+                    self.index.actors[self.index.token_actor[t.i]].kind in (ORGANIZATION, IGO)
+                    for t in office.subtree
+                    if t.i in self.index.token_actor
+                ):
+                    self._read_phrase(_subtree(office), facts, head=office)
+            return
+        if lemma not in RUNS_BODY and lemma not in WORKS_FOR:
+            return
+        bodies = [c for c in verb.children if c.dep_ == "dobj"] if lemma in RUNS_BODY else []
+        if lemma in WORKS_FOR:
+            bodies += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "with")
+                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for body in bodies:
+            a = self.index.token_actor.get(body.i)
+            actor = self.index.actors[a] if a is not None else None
+            if actor is not None and actor.kind in (ORGANIZATION, IGO):
+                self._read_phrase([body], facts, roles=False)
+                if actor.sector and actor.kind == ORGANIZATION:
+                    facts.setdefault("role", "member")  # of the body's sector, whatever its title elsewhere
+                return
+
     def _read_phrase(self, tokens, facts: dict, head: Token | None = None, roles: bool = True) -> None:
         """Country, sector, role and affiliation named in a title or appositive phrase (its head's role first)."""
         tokens = list(tokens)
         if not tokens:
             return
+        if head is not None and head.lemma_.lower() in self.g.kin_nouns:
+            return  # "a descendant of the last emperors", "the son of the president": someone else's titles
         if head is not None and "role" not in facts:
             role = self._role_at(head)
             if role is not None:
