@@ -63,3 +63,31 @@ def test_a_relatives_titles_are_not_the_persons(nlp):
     text = "Antonio Mendes Tavares, a descendant of the last kings of Kaabu, said the songs must be kept."
     found = placed(nlp, text)
     assert found["Antonio Mendes Tavares"][1] != "GOV"
+
+
+def test_the_head_of_a_body_no_word_places_is_not_a_minister_or_a_businessman(nlp):
+    text = (
+        "Protests spread across Kenya on Tuesday. John Mbadi, chairman of the Orange Unity Movement, said the "
+        "vote was rigged. Ramon Ortiz, network director for Birdlife Spain, said birds were dying."
+    )
+    found = placed(nlp, text)
+    assert found["John Mbadi"][1] == "NGO"
+    assert found["Ramon Ortiz"] == ("ESP", "NGO")
+
+
+def test_a_name_ending_in_a_country_is_a_bodys_branch_not_a_person(nlp):
+    index = actors.find_actors(nlp("Officials at Birdlife Spain said the turbines kill birds."))
+    assert [a.kind for a in index.actors if a.name == "Birdlife Spain"] == ["organization"]
+
+
+def test_a_body_hung_on_the_name_after_the_appositive_places_the_person(nlp):
+    text = (
+        "Researchers studied diabetes in Burkina Faso and Kenya. Dr. Thabo Mokoena, a study co-author from the "
+        "University of Pretoria in South Africa, said city life was a risk."
+    )
+    assert placed(nlp, text)["Thabo Mokoena"] == ("ZAF", "EDU")
+
+
+def test_east_west_is_no_region(nlp):
+    found = placed(nlp, "Lena Park, a fellow at the East-West Center in Honolulu, said India was wary.")
+    assert found["Lena Park"][0] == "USA"

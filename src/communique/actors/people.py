@@ -264,6 +264,11 @@ class People:
             and doc[span.end].head == span.root
         ):
             self._read_phrase([t for t in doc[span.end].subtree if t.dep_ != "appos"], facts, roles=False)
+        for p in span.root.children:
+            # "Chikwati, a study co-author from the University of Witwatersrand in South Africa": the parser
+            # may hang the body on the name, after the appositive
+            if p.dep_ == "prep" and p.i > span.end and p.lower_ in ("at", "from") and p.i - span.end < 12:
+                self._read_phrase(list(p.subtree), facts, roles=False)
         # appositives: "Ned Price, the State Department spokesman," / "China's top leader, Xi Jinping,"
         head = span.root
         for child in head.children:
@@ -413,6 +418,8 @@ class People:
                         facts.setdefault("org_sector", actor.sector)
                 elif actor.kind == ORGANIZATION and actor.sector:
                     facts.setdefault("org_sector", actor.sector)
+                if actor.kind == ORGANIZATION and not actor.sector:
+                    facts.setdefault("unknown_body", True)
                 elif actor.kind in (COUNTRY, PLACE, REGION, GROUP) and actor.country:
                     facts.setdefault("country", actor.country)
                 continue
@@ -587,6 +594,15 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
         generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
         if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
             generic = True  # the president of a company, the chairman of a party: the body's sector
+        if (
+            facts.get("unknown_body")
+            and not facts.get("org_sector")
+            and (generic or facts.get("role") in gz.load().head_roles)
+        ):
+            # "president of the Committee for Freedom", "chairman of the Orange Movement", "director for
+            # Birdlife Spain": no state body's name lacks a word of state (ministry, agency, police ...), so a
+            # body that no word places is a non-governmental one, and its head is neither GOV nor BUS
+            facts["org_sector"], generic = "NGO", True
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
