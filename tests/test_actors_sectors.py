@@ -91,3 +91,14 @@ def test_a_body_hung_on_the_name_after_the_appositive_places_the_person(nlp):
 def test_east_west_is_no_region(nlp):
     found = placed(nlp, "Lena Park, a fellow at the East-West Center in Honolulu, said India was wary.")
     assert found["Lena Park"][0] == "USA"
+
+
+def test_a_capital_is_its_countrys_whatever_town_shares_its_name(nlp):
+    found = placed(nlp, "Kremlin spokesman Dmitry Peskov said Moscow was worried about the United States.")
+    assert found["Moscow"][0] == "RUS"
+
+
+def test_an_armed_groups_fighters_are_of_the_group_not_an_army(nlp):
+    found = placed(nlp, "The Israeli military said it struck Hamas commanders in Gaza on Friday.")
+    assert found["Israeli military"] == ("ISR", "MIL")
+    assert [s for (c, s) in [v for k, v in found.items() if "commanders" in k]] == ["REB"]

@@ -103,6 +103,7 @@ def load() -> Gazetteer:
 
     population: dict[str, int] = {}
     people: set[str] = set()
+    capitals: set[str] = set()  # capitals and the cities news names for their governments
     country_surfaces: set[str] = set()
 
     def add(surface: str, entry: Entry, *, override: bool = False) -> None:
@@ -147,6 +148,7 @@ def load() -> Gazetteer:
         capital = ci.get("capital")
         if capital and _usable_alias(capital):
             add(capital, Entry(capital, PLACE, code))
+            capitals.add(capital)
     for code, extra in extras.items():
         common = extra.get("names", [country_names.get(code, code)])[0]
         country_names.setdefault(code, common)
@@ -167,6 +169,7 @@ def load() -> Gazetteer:
         add(surface, Entry(surface, SEAT, code, sector="GOV"), override=True)
     for surface, code in data["places"].items():
         add(surface, Entry(surface, PLACE, code), override=True)
+        capitals.add(surface)
     for table in ("bodies", "nonstate"):
         for surface, (code, sector) in data[table].items():
             add(surface, Entry(surface, BODY, code, sector=sector), override=True)
@@ -196,6 +199,8 @@ def load() -> Gazetteer:
 
     roles_data = _data("roles.yaml")
     cities, namesakes = _cities(info)
+    # a capital is its country's, whatever town shares its name ("Moscow" in a story that names the US)
+    namesakes = {name: codes for name, codes in namesakes.items() if name not in capitals}
     roles = {tuple(r.split()): sector for sector, words in roles_data["sectors"].items() for r in words}
     return Gazetteer(
         names=names,

@@ -357,6 +357,8 @@ class Bodies:
                 # "a Global Times editorial" is the newspaper speaking
                 self.index.token_actor[token.i] = self.index.actors.index(org)
                 continue
+            if org is not None and org.kind == ORGANIZATION and org.sector == "REB" and sector == "MIL":
+                sector = "REB"  # "Hamas commanders", "Taliban fighters": an armed group's men are no army's
             igo = org if org is not None and org.kind == IGO else None
             if igo is not None:
                 country, sector = None, "IGO"
