@@ -102,3 +102,11 @@ def test_an_armed_groups_fighters_are_of_the_group_not_an_army(nlp):
     found = placed(nlp, "The Israeli military said it struck Hamas commanders in Gaza on Friday.")
     assert found["Israeli military"] == ("ISR", "MIL")
     assert [s for (c, s) in [v for k, v in found.items() if "commanders" in k]] == ["REB"]
+
+
+def test_a_body_in_a_persons_title_is_of_the_persons_country(nlp):
+    text = (
+        "China's Commerce Ministry vowed to retaliate against the tariffs. Beijing said China would defend its "
+        "interests. House Speaker Mike Johnson praised the decision."
+    )
+    assert placed(nlp, text)["House"][0] == "USA"

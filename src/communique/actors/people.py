@@ -135,10 +135,15 @@ class People:
         pending_possessor: dict[int, int] = {}
         for a in person_ids:
             actor = self.index.actors[a]
+            titled: set[int] = set()  # bodies in the person's titles ("House Speaker")
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end)
                 if span is None:
                     continue
+                for t in doc[self._title_start(span.start) : span.start]:
+                    b = self.index.token_actor.get(t.i)
+                    if b is not None and self.index.actors[b].kind == ORGANIZATION:
+                        titled.add(b)
                 facts = self._person_context(span)
                 _merge_facts(actor, facts)
                 if "possessor" in facts:
@@ -149,6 +154,11 @@ class People:
                 self._from_dictionary(actor)
             if actor.country is None and actor.role in self.g.us_titles:
                 actor.country = "USA"  # "Secretary of State", "National Security Adviser" with no country
+            for b in titled:
+                # "House Speaker Mike Johnson": the House is the speaker's country's, not the story's
+                body = self.index.actors[b]
+                if body.country is None and actor.country and not actor.group:
+                    body.country = actor.country
         # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
         for a, possessor in pending_possessor.items():
             actor, boss = self.index.actors[a], self.index.actors[possessor]
