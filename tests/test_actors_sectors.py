@@ -110,3 +110,20 @@ def test_a_body_in_a_persons_title_is_of_the_persons_country(nlp):
         "interests. House Speaker Mike Johnson praised the decision."
     )
     assert placed(nlp, text)["House"][0] == "USA"
+
+
+def test_the_commander_or_leader_of_an_armed_group_is_of_the_group(nlp):
+    text = (
+        "Sudan's army said it retook the palace from the Rapid Support Forces. Musa Hamid Idris, the RSF "
+        "commander, vowed to fight on. Taliban leader Hamid Karimullah issued a decree."
+    )
+    found = placed(nlp, text)
+    assert found["Musa Hamid Idris"][1] == "REB"
+    assert found["Hamid Karimullah"][1] == "REB"
+
+
+def test_a_town_the_recognizer_takes_for_a_body_makes_no_one_an_ngo(nlp):
+    text = (
+        "Earlier, Imran Qadir, divisional superintendent of railways in Quetta, said 70 passengers arrived."
+    )
+    assert placed(nlp, text)["Imran Qadir"][1] != "NGO"

@@ -428,7 +428,7 @@ class People:
                         facts.setdefault("org_sector", actor.sector)
                 elif actor.kind == ORGANIZATION and actor.sector:
                     facts.setdefault("org_sector", actor.sector)
-                if actor.kind == ORGANIZATION and not actor.sector:
+                if actor.kind == ORGANIZATION and not actor.sector and _body_name(actor.name, self.g):
                     facts.setdefault("unknown_body", True)
                 elif actor.kind in (COUNTRY, PLACE, REGION, GROUP) and actor.country:
                     facts.setdefault("country", actor.country)
@@ -602,21 +602,29 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
     if actor.sector is None:
         # a spokesman or an official is of the body they speak for; a president is a president
         generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
+        if facts.get("role") in gz.load().modifiable_roles and facts.get("org_sector"):
+            generic = True  # "the RSF commander", "Taliban leader": of the body the title names
         if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
             generic = True  # the president of a company, the chairman of a party: the body's sector
         if (
             facts.get("unknown_body")
             and not facts.get("org_sector")
-            and (generic or facts.get("role") in gz.load().head_roles)
+            and (facts.get("role") is None or facts.get("role") in gz.load().head_roles | {"member"})
         ):
             # "president of the Committee for Freedom", "chairman of the Orange Movement", "director for
             # Birdlife Spain": no state body's name lacks a word of state (ministry, agency, police ...), so a
-            # body that no word places is a non-governmental one, and its head is neither GOV nor BUS
+            # body that no word places is a non-governmental one, and its head is neither GOV nor BUS (an
+            # analyst, a fellow or a spokesman of it keeps the sector of that title)
             facts["org_sector"], generic = "NGO", True
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
         actor.role = facts["role"]
+
+
+def _body_name(name: str, g: gz.Gazetteer) -> bool:
+    """Whether an organisation's name reads as a body's, not a town's the recognizer took for one ("Quetta")."""
+    return name not in g.cities
 
 
 def _body_of(t: Token) -> bool:
