@@ -127,3 +127,19 @@ def test_a_town_the_recognizer_takes_for_a_body_makes_no_one_an_ngo(nlp):
         "Earlier, Imran Qadir, divisional superintendent of railways in Quetta, said 70 passengers arrived."
     )
     assert placed(nlp, text)["Imran Qadir"][1] != "NGO"
+
+
+def test_a_name_after_a_kind_of_body_is_that_body(nlp):
+    text = "Amal Osman, founder of the Khartoum-based think tank Nile Horizon Advisory, said the war would go on."
+    index = actors.find_actors(nlp(text))
+    assert [a.kind for a in index.actors if a.name == "Nile Horizon Advisory"] == ["organization"]
+
+
+def test_well_known_rights_groups_and_think_tanks_are_placed(nlp):
+    found = placed(
+        nlp,
+        "The American Civil Liberties Union sued the government in Kenya. Lim Ji-hoon of the Asan Institute "
+        "for Policy Studies said Seoul would wait.",
+    )
+    assert found["American Civil Liberties Union"] == ("USA", "NGO")
+    assert found["Lim Ji-hoon"][1] == "EDU"

@@ -67,6 +67,8 @@ class Gazetteer:
     organisation_heads: frozenset[str] = frozenset()
     # countries whose names are also people's names ("Michael Jordan"): a person's name may end in them
     name_countries: frozenset[str] = frozenset()
+    # nouns for kinds of bodies that stand before a body's name ("the think tank CNA", "the firm Beru")
+    body_titles: frozenset[str] = frozenset()
     # nouns of kinship ("the son of", "a descendant of"): the titles after them are someone else's
     kin_nouns: frozenset[str] = frozenset()
 
@@ -224,6 +226,7 @@ def load() -> Gazetteer:
         default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         kin_nouns=frozenset(roles_data.get("kin_nouns", [])),
+        body_titles=frozenset(roles_data.get("body_titles", [])),
         name_countries=frozenset(roles_data.get("name_countries", [])),
         # "the Philippines" is the country, though it reads as the plural of "Philippine"
         people=frozenset(p for p in people if p not in country_surfaces),

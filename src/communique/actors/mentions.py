@@ -160,7 +160,11 @@ class Mentions:
                 s += 1
             if t <= s or any(self.taken[s:t]):
                 continue
-            if e.label_ == "PERSON" and t - s > 1 and doc[t - 1].lower_ in self.g.organisation_heads:
+            titled_body = s > 0 and doc[s - 1].text.islower() and doc[s - 1].lemma_ in self.g.body_titles
+            if e.label_ == "PERSON" and (
+                t - s > 1 and doc[t - 1].lower_ in self.g.organisation_heads or titled_body
+            ):
+                # "the think tank Confluence Advisory", "the startup Kora Labs": a body named after its kind
                 self._claim(_Mention(s, t, ORGANIZATION))  # "Wan Guo Jin Liang Company": a body, not a person
             elif e.label_ == "PERSON":
                 s, t = self._person_bounds(s, t)
