@@ -73,6 +73,7 @@ def test_the_head_of_a_body_no_word_places_is_not_a_minister_or_a_businessman(nl
     found = placed(nlp, text)
     assert found["John Mbadi"][1] == "NGO"
     assert found["Ramon Ortiz"] == ("ESP", "NGO")
+    assert found["Birdlife Spain"] == ("ESP", "NGO")
 
 
 def test_a_name_ending_in_a_country_is_a_bodys_branch_not_a_person(nlp):

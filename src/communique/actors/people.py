@@ -146,6 +146,9 @@ class People:
                         titled.add(b)
                 facts = self._person_context(span)
                 _merge_facts(actor, facts)
+                if facts.get("ngo_body") is not None:
+                    # the body whose head or staff this is, and that no word places, is non-governmental too
+                    self.index.actors[facts["ngo_body"]].sector = "NGO"
                 if "possessor" in facts:
                     pending_possessor.setdefault(a, facts["possessor"])
             if actor.country is None or actor.sector is None or not actor.group:
@@ -429,7 +432,7 @@ class People:
                 elif actor.kind == ORGANIZATION and actor.sector:
                     facts.setdefault("org_sector", actor.sector)
                 if actor.kind == ORGANIZATION and not actor.sector and _body_name(actor.name, self.g):
-                    facts.setdefault("unknown_body", True)
+                    facts.setdefault("unknown_body", a)
                 elif actor.kind in (COUNTRY, PLACE, REGION, GROUP) and actor.country:
                     facts.setdefault("country", actor.country)
                 continue
@@ -607,7 +610,7 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
         if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
             generic = True  # the president of a company, the chairman of a party: the body's sector
         if (
-            facts.get("unknown_body")
+            facts.get("unknown_body") is not None
             and not facts.get("org_sector")
             and (facts.get("role") is None or facts.get("role") in gz.load().head_roles | {"member"})
         ):
@@ -616,6 +619,7 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
             # body that no word places is a non-governmental one, and its head is neither GOV nor BUS (an
             # analyst, a fellow or a spokesman of it keeps the sector of that title)
             facts["org_sector"], generic = "NGO", True
+            facts["ngo_body"] = facts["unknown_body"]
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
