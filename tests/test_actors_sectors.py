@@ -144,3 +144,13 @@ def test_well_known_rights_groups_and_think_tanks_are_placed(nlp):
     )
     assert found["American Civil Liberties Union"] == ("USA", "NGO")
     assert found["Lim Ji-hoon"][1] == "EDU"
+
+
+def test_a_demonym_a_bodys_name_studies_is_not_its_country(nlp):
+    text = (
+        "North Korea fired a missile, South Korea said. Yang Min-su, president of the University of North "
+        "Korean Studies in Seoul, said more tests would follow."
+    )
+    found = placed(nlp, text)
+    assert found["University of North Korean Studies"] == ("KOR", "EDU")
+    assert found["Yang Min-su"][0] == "KOR"
