@@ -154,3 +154,18 @@ def test_a_demonym_a_bodys_name_studies_is_not_its_country(nlp):
     found = placed(nlp, text)
     assert found["University of North Korean Studies"] == ("KOR", "EDU")
     assert found["Yang Min-su"][0] == "KOR"
+
+
+def test_a_partys_or_a_companys_chief_is_not_taken_for_an_ngos(nlp):
+    text = (
+        "Tom Rivers, chairman of the Ohio Democratic Party, said turnout was high. Wells Fargo CEO "
+        "Carl Stamp apologized to customers."
+    )
+    found = placed(nlp, text)
+    assert found["Tom Rivers"][1] != "NGO"
+    assert found["Carl Stamp"][1] == "BUS"
+
+
+def test_what_a_politician_calls_someone_is_no_office(nlp):
+    text = "Donald Trump said on Wednesday that Barack Obama is the founder of ISIS."
+    assert placed(nlp, text)["Barack Obama"][1] != "REB"

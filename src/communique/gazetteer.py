@@ -69,6 +69,8 @@ class Gazetteer:
     name_countries: frozenset[str] = frozenset()
     # nouns for kinds of bodies that stand before a body's name ("the think tank CNA", "the firm Beru")
     body_titles: frozenset[str] = frozenset()
+    # words of parties' and chambers' names: such a body is not taken for a non-governmental one
+    party_words: frozenset[str] = frozenset()
     # nouns of kinship ("the son of", "a descendant of"): the titles after them are someone else's
     kin_nouns: frozenset[str] = frozenset()
 
@@ -226,6 +228,7 @@ def load() -> Gazetteer:
         default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
         kin_nouns=frozenset(roles_data.get("kin_nouns", [])),
+        party_words=frozenset(roles_data.get("party_words", [])),
         body_titles=frozenset(roles_data.get("body_titles", [])),
         name_countries=frozenset(roles_data.get("name_countries", [])),
         # "the Philippines" is the country, though it reads as the plural of "Philippine"

@@ -18,6 +18,7 @@ from .words import (
     DETERMINERS,
     GROUP,
     IGO,
+    NON_STATE_NAMES,
     OFFICE_VERBS,
     ORGANIZATION,
     PERSON,
@@ -354,9 +355,11 @@ class People:
                     if c.dep_ == "prep" and c.lower_ == "as"
                     else None
                 )
-                # only where it names the body: "X is a lawyer" or "X is a critic" says less than their titles
+                # only where it names a body of the kind one works at: "X is a lawyer" or "X is a critic" says
+                # less than their titles, and "X is the founder of ISIS" or "an ally of NATO" is rhetoric
                 if office is not None and any(
-                    self.index.actors[self.index.token_actor[t.i]].kind in (ORGANIZATION, IGO)
+                    self.index.actors[self.index.token_actor[t.i]].kind == ORGANIZATION
+                    and self.index.actors[self.index.token_actor[t.i]].sector in (None, *NON_STATE_NAMES)
                     for t in office.subtree
                     if t.i in self.index.token_actor
                 ):
@@ -578,6 +581,10 @@ class People:
     # ----- step 4: ids, codes, order -----
 
 
+# titles only a business has: its chief executive is no NGO's head
+BUSINESS_TITLES = {"ceo", "chief executive", "chief executive officer", "executive", "managing director"}
+
+
 LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
                 "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
 
@@ -612,12 +619,16 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
         if (
             facts.get("unknown_body") is not None
             and not facts.get("org_sector")
-            and (facts.get("role") is None or facts.get("role") in gz.load().head_roles | {"member"})
+            and (
+                facts.get("role") is None
+                or facts.get("role") in gz.load().head_roles - BUSINESS_TITLES
+                and facts.get("role_sector") in ("GOV", "BUS")
+            )
         ):
             # "president of the Committee for Freedom", "chairman of the Orange Movement", "director for
             # Birdlife Spain": no state body's name lacks a word of state (ministry, agency, police ...), so a
             # body that no word places is a non-governmental one, and its head is neither GOV nor BUS (an
-            # analyst, a fellow or a spokesman of it keeps the sector of that title)
+            # analyst, a fellow, a CEO or a spokesman of it keeps the sector of that title)
             facts["org_sector"], generic = "NGO", True
             facts["ngo_body"] = facts["unknown_body"]
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
@@ -627,8 +638,9 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
 
 
 def _body_name(name: str, g: gz.Gazetteer) -> bool:
-    """Whether an organisation's name reads as a body's, not a town's the recognizer took for one ("Quetta")."""
-    return name not in g.cities
+    """Whether an organisation's name reads as a non-state body's: not a town's the recognizer took for one
+    ("Quetta"), nor a party's ("GOP", "Democratic National Committee", "Orange Democratic Movement")."""
+    return name not in g.cities and not any(w.lower() in g.party_words for w in name.split())
 
 
 def _body_of(t: Token) -> bool:
