@@ -65,6 +65,14 @@ class Gazetteer:
     namesakes: dict[str, frozenset[str]] = field(default_factory=dict)
     # last words that make a name a body's, whatever the recognizer says ("... Holdings Company")
     organisation_heads: frozenset[str] = frozenset()
+    # countries whose names are also people's names ("Michael Jordan"): a person's name may end in them
+    name_countries: frozenset[str] = frozenset()
+    # nouns for kinds of bodies that stand before a body's name ("the think tank CNA", "the firm Beru")
+    body_titles: frozenset[str] = frozenset()
+    # words of parties' and chambers' names: such a body is not taken for a non-governmental one
+    party_words: frozenset[str] = frozenset()
+    # nouns of kinship ("the son of", "a descendant of"): the titles after them are someone else's
+    kin_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.max_role_words = max(len(k) for k in self.roles)
@@ -99,6 +107,7 @@ def load() -> Gazetteer:
 
     population: dict[str, int] = {}
     people: set[str] = set()
+    capitals: set[str] = set()  # capitals and the cities news names for their governments
     country_surfaces: set[str] = set()
 
     def add(surface: str, entry: Entry, *, override: bool = False) -> None:
@@ -143,6 +152,7 @@ def load() -> Gazetteer:
         capital = ci.get("capital")
         if capital and _usable_alias(capital):
             add(capital, Entry(capital, PLACE, code))
+            capitals.add(capital)
     for code, extra in extras.items():
         common = extra.get("names", [country_names.get(code, code)])[0]
         country_names.setdefault(code, common)
@@ -163,6 +173,7 @@ def load() -> Gazetteer:
         add(surface, Entry(surface, SEAT, code, sector="GOV"), override=True)
     for surface, code in data["places"].items():
         add(surface, Entry(surface, PLACE, code), override=True)
+        capitals.add(surface)
     for table in ("bodies", "nonstate"):
         for surface, (code, sector) in data[table].items():
             add(surface, Entry(surface, BODY, code, sector=sector), override=True)
@@ -192,6 +203,8 @@ def load() -> Gazetteer:
 
     roles_data = _data("roles.yaml")
     cities, namesakes = _cities(info)
+    # a capital is its country's, whatever town shares its name ("Moscow" in a story that names the US)
+    namesakes = {name: codes for name, codes in namesakes.items() if name not in capitals}
     roles = {tuple(r.split()): sector for sector, words in roles_data["sectors"].items() for r in words}
     return Gazetteer(
         names=names,
@@ -214,6 +227,10 @@ def load() -> Gazetteer:
         ruling_words=frozenset(roles_data.get("ruling_words", [])),
         default_party_sector=roles_data.get("default_party_sector"),
         organisation_heads=frozenset(roles_data.get("organisation_heads", [])),
+        kin_nouns=frozenset(roles_data.get("kin_nouns", [])),
+        party_words=frozenset(roles_data.get("party_words", [])),
+        body_titles=frozenset(roles_data.get("body_titles", [])),
+        name_countries=frozenset(roles_data.get("name_countries", [])),
         # "the Philippines" is the country, though it reads as the plural of "Philippine"
         people=frozenset(p for p in people if p not in country_surfaces),
         region_agents=region_agents,

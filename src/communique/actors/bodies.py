@@ -72,6 +72,11 @@ class Bodies:
                 kind = m.kind
                 country, sector = self._modifier_country(m.start, m.end), None
                 if kind == ORGANIZATION:
+                    # "the University of North Korean Studies in Seoul": a demonym after "of" inside a
+                    # body's name is what it studies; its place says where it is
+                    of = next((i for i in range(m.start + 1, m.end) if doc[i].lower_ == "of"), None)
+                    if of is not None:
+                        country = self._modifier_country(m.start, of)
                     sector = self._org_sector(m.start, m.end)
                     country = country or self._inner_country(m.start, m.end) or self._of_country(m.end)
                 name = text
@@ -258,8 +263,11 @@ class Bodies:
 
     def _inner_country(self, start: int, end: int) -> str | None:
         """A country named inside an organisation's name: "Council of the United States", "Syrian ... Forces"."""
+        of = next((i for i in range(start + 1, end) if self.doc[i].lower_ == "of"), end)
         for m in self.gaz:
             if start <= m.start and m.end <= end and m.entry.kind in (gz.COUNTRY,) and m.entry.country:
+                if m.entry.adjective and m.start > of:
+                    continue  # "University of North Korean Studies": the subject it studies
                 return m.entry.country
         return None
 
@@ -357,6 +365,8 @@ class Bodies:
                 # "a Global Times editorial" is the newspaper speaking
                 self.index.token_actor[token.i] = self.index.actors.index(org)
                 continue
+            if org is not None and org.kind == ORGANIZATION and org.sector == "REB" and sector == "MIL":
+                sector = "REB"  # "Hamas commanders", "Taliban fighters": an armed group's men are no army's
             igo = org if org is not None and org.kind == IGO else None
             if igo is not None:
                 country, sector = None, "IGO"

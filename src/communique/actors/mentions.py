@@ -44,6 +44,9 @@ def _matcher(vocab_id: int) -> PhraseMatcher:
     return matcher
 
 
+COMPASS = {"east", "west", "north", "south"}
+
+
 class Mentions:
     """Step 1: the mentions, each token claimed once."""
 
@@ -119,6 +122,15 @@ class Mentions:
                     and lead[0].entry.kind in (gz.COUNTRY, gz.REGION, gz.IGO, gz.BODY)
                 ):
                     continue  # "Myanmar Andrew Kirkwood": the country, then the person (trimmed below)
+                last = next((m for m in inner if m.end == t), None)
+                if (
+                    last is not None
+                    and last.entry.kind == gz.COUNTRY
+                    and doc[last.start : last.end].text not in self.g.name_countries
+                ):
+                    # "Birdlife Spain", "Breakthrough Action Nigeria": a body's branch in a country
+                    self._claim(_Mention(s, t, ORGANIZATION))
+                    continue
                 self._claim(_Mention(s, t, PERSON))
             elif e.label_ in ("ORG", "FAC"):
                 if any(m.end == t and m.entry.kind in (gz.BODY, gz.IGO, gz.MEDIA, gz.SEAT) for m in inner):
@@ -139,6 +151,8 @@ class Mentions:
                 and doc[m.start : m.end].text in surnames
             ):
                 continue  # "Jordan" alone, where a "Jim Jordan" is named
+            if self._compass_pair(m):
+                continue  # "the East-West Center", "North-South talks": no region is named
             self._claim(m)
         for e in ents:
             s, t = _strip_det(e)
@@ -146,7 +160,11 @@ class Mentions:
                 s += 1
             if t <= s or any(self.taken[s:t]):
                 continue
-            if e.label_ == "PERSON" and t - s > 1 and doc[t - 1].lower_ in self.g.organisation_heads:
+            titled_body = s > 0 and doc[s - 1].text.islower() and doc[s - 1].lemma_ in self.g.body_titles
+            if e.label_ == "PERSON" and (
+                t - s > 1 and doc[t - 1].lower_ in self.g.organisation_heads or titled_body
+            ):
+                # "the think tank Confluence Advisory", "the startup Kora Labs": a body named after its kind
                 self._claim(_Mention(s, t, ORGANIZATION))  # "Wan Guo Jin Liang Company": a body, not a person
             elif e.label_ == "PERSON":
                 s, t = self._person_bounds(s, t)
@@ -169,6 +187,20 @@ class Mentions:
                     self._claim(_Mention(s, t, PLACE, gz.Entry(text, gz.PLACE, None)))
             elif e.label_ == "NORP" and doc[t - 1].tag_ in ("NNPS", "NNS"):
                 self._claim(_Mention(s, t, GROUP))
+
+    def _compass_pair(self, m: _Mention) -> bool:
+        """Whether a one-word mention is a compass word hyphenated to another ("East-West")."""
+        doc = self.doc
+        if m.end - m.start != 1 or doc[m.start].lower_ not in COMPASS:
+            return False
+        before = doc[m.start - 2 : m.start] if m.start >= 2 else []
+        after = doc[m.end : m.end + 2] if m.end + 2 <= len(doc) else []
+        return any(
+            len(pair) == 2
+            and "-" in (pair[0].text, pair[1].text)
+            and any(t.lower_ in COMPASS for t in pair if t.text != "-")
+            for pair in (before, after)
+        )
 
     def _after_title(self, s: int, t: int) -> bool:
         """Whether the name ``doc[s:t]`` (two words or more) follows a capitalised title ("Mayor", "Minister")."""

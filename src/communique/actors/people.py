@@ -13,16 +13,20 @@ from ..dictionary import PersonEntry
 from ..model import Actor
 from .words import (
     COLLECTIVE,
+    COPULAS,
     COUNTRY,
     DETERMINERS,
     GROUP,
     IGO,
+    NON_STATE_NAMES,
     OFFICE_VERBS,
     ORGANIZATION,
     PERSON,
     PLACE,
     REGION,
+    RUNS_BODY,
     SPEAKING,
+    WORKS_FOR,
     _role_words,
 )
 
@@ -132,12 +136,20 @@ class People:
         pending_possessor: dict[int, int] = {}
         for a in person_ids:
             actor = self.index.actors[a]
+            titled: set[int] = set()  # bodies in the person's titles ("House Speaker")
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end)
                 if span is None:
                     continue
+                for t in doc[self._title_start(span.start) : span.start]:
+                    b = self.index.token_actor.get(t.i)
+                    if b is not None and self.index.actors[b].kind == ORGANIZATION:
+                        titled.add(b)
                 facts = self._person_context(span)
                 _merge_facts(actor, facts)
+                if facts.get("ngo_body") is not None:
+                    # the body whose head or staff this is, and that no word places, is non-governmental too
+                    self.index.actors[facts["ngo_body"]].sector = "NGO"
                 if "possessor" in facts:
                     pending_possessor.setdefault(a, facts["possessor"])
             if actor.country is None or actor.sector is None or not actor.group:
@@ -146,6 +158,11 @@ class People:
                 self._from_dictionary(actor)
             if actor.country is None and actor.role in self.g.us_titles:
                 actor.country = "USA"  # "Secretary of State", "National Security Adviser" with no country
+            for b in titled:
+                # "House Speaker Mike Johnson": the House is the speaker's country's, not the story's
+                body = self.index.actors[b]
+                if body.country is None and actor.country and not actor.group:
+                    body.country = actor.country
         # "President Biden's national security adviser, Jake Sullivan": the adviser is Biden's country's
         for a, possessor in pending_possessor.items():
             actor, boss = self.index.actors[a], self.index.actors[possessor]
@@ -192,16 +209,17 @@ class People:
                 return False
         return True
 
-    def _person_context(self, span: SpacySpan) -> dict:
-        """What the words around one mention of a person say about them."""
+    def _title_start(self, start: int) -> int:
+        """Where the title before a name starting at ``start`` begins ("Iran's President", "Sens.")."""
         doc = self.doc
-        facts: dict = {}
-        # a title before the name: "Iran's President", "U.S. Secretary of State", "opposition leader"
-        lo = span.start
-        while lo > 0 and span.start - lo < 8:
+        lo = start
+        while lo > 0 and start - lo < 8:
             t = doc[lo - 1]
             if t.is_space or "\n" in t.whitespace_:
                 break
+            if t.text == "." and t.i > 0 and doc[t.i - 1].lower_ + "." in self.g.honorifics:
+                lo -= 1  # "Sens. Merkley": the tokenizer may split the abbreviation's period off
+                continue
             if (
                 t.is_punct
                 and t.text not in ("-", "’s", "'s")
@@ -217,15 +235,39 @@ class People:
             ):
                 break
             lo -= 1
-        while lo < span.start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
+        while lo < start and (doc[lo].lower_ in ("of", "for") or doc[lo].is_punct):
             lo += 1
-        if span.start > 0 and doc[span.start - 1].lower_ in ("of", "for", "to", "by", "with"):
-            lo = (
-                span.start
-            )  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
-        self._read_phrase(doc[lo : span.start], facts)
-        if any(t.lower_ in self.g.us_markers for t in doc[lo : span.start]):
+        if start > 0 and doc[start - 1].lower_ in ("of", "for", "to", "by", "with"):
+            lo = start  # "the parents of Otto Warmbier", "a spokesman for Ruto": they describe someone else
+        return lo
+
+    def _person_context(self, span: SpacySpan) -> dict:
+        """What the words around one mention of a person say about them."""
+        doc = self.doc
+        facts: dict = {}
+        # a title before the name: "Iran's President", "U.S. Secretary of State", "opposition leader"
+        lo = self._title_start(span.start)
+        title = doc[lo : span.start]
+        if lo == span.start and span.root.dep_ == "conj":
+            # "Sens. Jeff Merkley and Sherrod Brown", "Senators A and B": a plural title is each one's
+            first = span.root
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            begin = self.index.token_span.get(first.i, (first.i, first.i + 1))[0]
+            before = doc[self._title_start(begin) : begin]
+            heads = [t for t in before if not t.is_punct]
+            if heads and (heads[-1].tag_ in ("NNS", "NNPS") or heads[-1].lower_ in ("sens", "reps")):
+                title = before
+        self._read_phrase(title, facts)
+        if any(t.lower_ in self.g.us_markers for t in title):
             facts.setdefault("country", "USA")
+        for child in span.root.children:
+            # "Rep. Gwen Moore (D-Wis.)": a party and a state in brackets mark a member of the US Congress
+            marks = {c.text for c in child.children} | {child.text}
+            if child.dep_ == "appos" and child.i > span.end and marks & {"D", "R"} and "-" in marks:
+                facts.setdefault("country", "USA")
+                if "role" not in facts:
+                    facts["role"], facts["role_sector"] = "lawmaker", "LEG"
         # "... of Belarus", "... of the Jamestown Foundation" right after the name
         country = self._of_country(span.end)
         if country and "country" not in facts:
@@ -236,6 +278,11 @@ class People:
             and doc[span.end].head == span.root
         ):
             self._read_phrase([t for t in doc[span.end].subtree if t.dep_ != "appos"], facts, roles=False)
+        for p in span.root.children:
+            # "Chikwati, a study co-author from the University of Witwatersrand in South Africa": the parser
+            # may hang the body on the name, after the appositive
+            if p.dep_ == "prep" and p.i > span.end and p.lower_ in ("at", "from") and p.i - span.end < 12:
+                self._read_phrase(list(p.subtree), facts, roles=False)
         # appositives: "Ned Price, the State Department spokesman," / "China's top leader, Xi Jinping,"
         head = span.root
         for child in head.children:
@@ -270,6 +317,8 @@ class People:
                     )
                     if office is not None:
                         self._read_phrase(_subtree(office), facts, head=office)
+        if head.dep_ == "nsubj":
+            self._predicate_facts(head.head, facts)
         # "Eight Republican senators led by Jim Risch and Pete Ricketts": those who lead a group are of it
         first = head
         while first.dep_ == "conj" and first.head.i < first.i:
@@ -293,11 +342,51 @@ class People:
                         facts["possessor"] = a
         return facts
 
+    def _predicate_facts(self, verb: Token, facts: dict) -> None:
+        """What a clause says its subject is or runs: "Ombongi is the former chair of the department at the
+        University of Nairobi", "Isozaki founded Beru Corporation", "she works for Human Rights Watch"."""
+        lemma = verb.lemma_.lower()
+        if lemma in COPULAS:
+            for c in verb.children:
+                office = (
+                    c
+                    if c.dep_ == "attr"
+                    else next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if c.dep_ == "prep" and c.lower_ == "as"
+                    else None
+                )
+                # only where it names a body of the kind one works at: "X is a lawyer" or "X is a critic" says
+                # less than their titles, and "X is the founder of ISIS" or "an ally of NATO" is rhetoric
+                if office is not None and any(
+                    self.index.actors[self.index.token_actor[t.i]].kind == ORGANIZATION
+                    and self.index.actors[self.index.token_actor[t.i]].sector in (None, *NON_STATE_NAMES)
+                    for t in office.subtree
+                    if t.i in self.index.token_actor
+                ):
+                    self._read_phrase(_subtree(office), facts, head=office)
+            return
+        if lemma not in RUNS_BODY and lemma not in WORKS_FOR:
+            return
+        bodies = [c for c in verb.children if c.dep_ == "dobj"] if lemma in RUNS_BODY else []
+        if lemma in WORKS_FOR:
+            bodies += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "with")
+                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for body in bodies:
+            a = self.index.token_actor.get(body.i)
+            actor = self.index.actors[a] if a is not None else None
+            if actor is not None and actor.kind in (ORGANIZATION, IGO):
+                self._read_phrase([body], facts, roles=False)
+                if actor.sector and actor.kind == ORGANIZATION:
+                    facts.setdefault("role", "member")  # of the body's sector, whatever its title elsewhere
+                return
+
     def _read_phrase(self, tokens, facts: dict, head: Token | None = None, roles: bool = True) -> None:
         """Country, sector, role and affiliation named in a title or appositive phrase (its head's role first)."""
         tokens = list(tokens)
         if not tokens:
             return
+        if head is not None and head.lemma_.lower() in self.g.kin_nouns:
+            return  # "a descendant of the last emperors", "the son of the president": someone else's titles
         if head is not None and "role" not in facts:
             role = self._role_at(head)
             if role is not None:
@@ -345,6 +434,8 @@ class People:
                         facts.setdefault("org_sector", actor.sector)
                 elif actor.kind == ORGANIZATION and actor.sector:
                     facts.setdefault("org_sector", actor.sector)
+                if actor.kind == ORGANIZATION and not actor.sector and _body_name(actor.name, self.g):
+                    facts.setdefault("unknown_body", a)
                 elif actor.kind in (COUNTRY, PLACE, REGION, GROUP) and actor.country:
                     facts.setdefault("country", actor.country)
                 continue
@@ -490,6 +581,10 @@ class People:
     # ----- step 4: ids, codes, order -----
 
 
+# titles only a business has: its chief executive is no NGO's head
+BUSINESS_TITLES = {"ceo", "chief executive", "chief executive officer", "executive", "managing director"}
+
+
 LEADER_ROLES = {"leader", "president", "prime minister", "premier", "chancellor", "head of state", "top leader",
                 "head of government", "king", "queen", "emir", "supreme leader"}  # fmt: skip
 
@@ -517,12 +612,35 @@ def _merge_facts(actor: Actor, facts: dict) -> None:
     if actor.sector is None:
         # a spokesman or an official is of the body they speak for; a president is a president
         generic = facts.get("role") in GENERIC_ROLES or facts.get("role") is None
+        if facts.get("role") in gz.load().modifiable_roles and facts.get("org_sector"):
+            generic = True  # "the RSF commander", "Taliban leader": of the body the title names
         if facts.get("role") in gz.load().head_roles and facts.get("org_sector") not in (None, "GOV"):
             generic = True  # the president of a company, the chairman of a party: the body's sector
+        if (
+            facts.get("unknown_body") is not None
+            and not facts.get("org_sector")
+            and (
+                facts.get("role") is None
+                or facts.get("role") in gz.load().head_roles - BUSINESS_TITLES
+                and facts.get("role_sector") in ("GOV", "BUS")
+            )
+        ):
+            # "president of the Committee for Freedom", "chairman of the Orange Movement", "director for
+            # Birdlife Spain": no state body's name lacks a word of state (ministry, agency, police ...), so a
+            # body that no word places is a non-governmental one, and its head is neither GOV nor BUS (an
+            # analyst, a fellow, a CEO or a spokesman of it keeps the sector of that title)
+            facts["org_sector"], generic = "NGO", True
+            facts["ngo_body"] = facts["unknown_body"]
         first, second = ("org_sector", "role_sector") if generic else ("role_sector", "org_sector")
         actor.sector = facts.get(first) or facts.get(second)
     if actor.role is None and facts.get("role"):
         actor.role = facts["role"]
+
+
+def _body_name(name: str, g: gz.Gazetteer) -> bool:
+    """Whether an organisation's name reads as a non-state body's: not a town's the recognizer took for one
+    ("Quetta"), nor a party's ("GOP", "Democratic National Committee", "Orange Democratic Movement")."""
+    return name not in g.cities and not any(w.lower() in g.party_words for w in name.split())
 
 
 def _body_of(t: Token) -> bool:

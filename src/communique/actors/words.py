@@ -33,6 +33,13 @@ OFFICES = {"office", "agency", "mission", "delegation", "bureau", "secretariat",
 SPEAKING = {"say", "tell", "add", "state", "write", "explain", "insist", "warn", "declare"}
 # Verbs of a relative clause that gives a person's office ("who is the mayor", "who served as envoy")
 OFFICE_VERBS = {"be", "serve", "work", "head", "lead", "chair", "direct", "run", "become", "act"}
+# verbs whose subject is what their complement says ("X is the director of ...", "X served as envoy")
+COPULAS = {"be", "become", "remain", "serve"}
+# verbs whose subject runs or founded the body they name ("X founded Beru Corporation", "she heads Amnesty")
+RUNS_BODY = {"found", "co-found", "cofound", "establish", "head", "lead", "run", "chair", "direct", "own",
+             "manage", "launch", "start"}  # fmt: skip
+# ... or works for the body after "for", "at" or "with" ("he works for the Red Cross")
+WORKS_FOR = {"work", "volunteer", "serve"}
 # Nouns that point back to an organisation named before: an intergovernmental one, or any
 IGO_ANAPHORS = {"bloc", "alliance", "union", "grouping"}
 BODY_ANAPHORS = IGO_ANAPHORS | {
