@@ -734,3 +734,10 @@ def test_a_threat_with_a_condition_was_made():
 def test_the_verb_an_event_noun_is_the_object_of_says_whether_it_happens():
     found = coded("If trade talks fail, the European Union may raise tariffs on Chinese electric vehicles.")
     assert found and all(status == "hypothetical" for *_, status in found)
+
+
+def test_what_a_campaign_is_for_has_not_happened():
+    found = analyze(
+        "The African Union launched a campaign to expel the foreign fighters from Somalia."
+    ).events
+    assert [e.status for e in found if e.trigger.text == "expel"] == ["hypothetical"]

@@ -91,6 +91,13 @@ class Status:
             bump("negated")  # "did not attack or shell the town": the negation covers both
         if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
             bump("negated")  # "was not ready to resume talks": the copula carries the negation
+        if (
+            trigger.dep_ == "acl"
+            and trigger.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and self.lex.lemma(trigger.head) not in self.lex.status_cues
+        ):
+            bump("hypothetical")  # "a campaign to expel its forces": what the campaign is for, not yet done
         if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
             bump("negated")  # "left without meeting the president"
         if trigger.dep_ == "xcomp" and any(c.lower_ == "yet" for c in trigger.head.children):
