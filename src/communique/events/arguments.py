@@ -11,6 +11,7 @@ from .. import gazetteer, ontology
 from ..actors import PERSON, PLACE
 from ..model import ActorRef
 from .lexicon import Sense
+from .status import _is_condition
 from .words import (
     ANTECEDENT_DEPS,
     CARRYING,
@@ -498,8 +499,7 @@ class Arguments:
                 # "warned it would take resolute measures if the Philippines continued": whom the condition
                 # is about is whom the warning is aimed at
                 clauses = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
-                conds = [a for c in clauses for a in c.children if a.dep_ == "advcl"
-                         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)]  # fmt: skip
+                conds = [a for c in clauses for a in c.children if a.dep_ == "advcl" and _is_condition(a)]
                 tokens = [g for a in conds for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif where == "adversary":
                 # "Tehran vowed to retaliate": against whoever it last fought or was coerced by

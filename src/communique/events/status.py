@@ -8,14 +8,17 @@ from ..model import ActorRef, TimeRef
 from .words import COMPLEMENT_DEPS, CUE_DEPS, HEARSAY, MODAL_STATUS, REPORTING_VERBS, STATUS_RANK
 
 
+def _is_condition(clause: Token) -> bool:
+    """Whether a clause is an if- or unless-clause (by its own mark)."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
 def _condition(trigger: Token) -> Token | None:
     """The if-clause that governs the predicate ("if X, he will impose ..."), if any."""
     node = trigger
     for _ in range(4):
         for c in node.children:
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
-            ):
+            if c.dep_ == "advcl" and _is_condition(c):
                 return c
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return None
@@ -79,7 +82,7 @@ class Status:
                 bump("hypothetical")
             elif (
                 c.dep_ == "advcl"
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                and _is_condition(c)
                 and self.lex.lemma(trigger) not in self.lex.conditional_acts
             ):
                 bump("hypothetical")  # "if Europe follows through, he will impose"; but a threat is made
@@ -151,11 +154,7 @@ class Status:
                     bump("negated")  # "there is no evidence that Iran supplied the drones", "no plan to meet"
                 elif c.dep_ == "aux" and c.lower_ in MODAL_STATUS and (dep == "xcomp" or light):
                     bump(MODAL_STATUS[c.lower_])
-                elif (
-                    light
-                    and c.dep_ == "advcl"
-                    and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
-                ):
+                elif light and c.dep_ == "advcl" and _is_condition(c):
                     bump("hypothetical")  # "if talks fail, the EU may raise tariffs"
             if head.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children
