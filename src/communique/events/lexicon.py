@@ -63,6 +63,8 @@ class Lexicon:
     adverbs: dict[str, Sense] = field(default_factory=dict)
     # words that make reported speech an accusation ("said Berisha was involved in corrupt acts")
     accusation_words: frozenset[str] = frozenset()
+    # nouns of money: an object list naming "money" takes "4.2 billion euros" and "$500 million"
+    currencies: frozenset[str] = frozenset()
     # CAMEO codes (prefixes) of acts only a state does: their agentless passive is the state's act
     state_acts: tuple[str, ...] = ()
     # verbs whose subject undergoes the act their object names ("faced criticism from", "drew condemnation")
@@ -124,6 +126,7 @@ class Lexicon:
             cue_needs={**self.cue_needs, **other.cue_needs},
             adverbs={**self.adverbs, **other.adverbs},
             accusation_words=self.accusation_words | other.accusation_words,
+            currencies=self.currencies | other.currencies,
             state_acts=tuple(dict.fromkeys(self.state_acts + other.state_acts)),
             undergo_verbs=self.undergo_verbs | other.undergo_verbs,
             conditional_acts=self.conditional_acts | other.conditional_acts,
@@ -217,6 +220,7 @@ def parse_lexicon(data: dict, source: str = "<lexicon>") -> Lexicon:
                     if sense.needs:
                         lex.cue_needs[lemma] = sense.needs
     lex.accusation_words = frozenset(str(w).lower() for w in data.get("accusation_words") or [])
+    lex.currencies = frozenset(str(w).lower() for w in data.get("currencies") or [])
     lex.state_acts = tuple(str(c) for c in data.get("state_acts") or [])
     lex.undergo_verbs = frozenset(str(w) for w in data.get("undergo_verbs") or [])
     lex.conditional_acts = frozenset(str(w) for w in data.get("conditional_acts") or [])

@@ -293,6 +293,8 @@ class Predicates:
                     for x in [h, *h.conjuncts, *(a for a in h.children if a.dep_ == "appos")]:
                         words.add(x.lemma_.lower())
                         words.add(x.lower_)
+                        if x.ent_type_ == "MONEY" or x.lemma_.lower() in self.lex.currencies:
+                            words.add("money")  # "disbursed 4.2 billion euros", "pledged $50 million"
                         compounds = [t.lower_ for t in x.lefts if t.dep_ in ("compound", "amod")]
                         if compounds:
                             words.add(" ".join([*compounds[-2:], x.lemma_.lower()]))
