@@ -745,6 +745,8 @@ def test_what_a_campaign_is_for_has_not_happened():
 
 def test_money_given_is_aid_whatever_the_currency_or_quantity():
     # the small model tags neither "euros" here nor the aid inside "$300 million in aid" as money given
-    assert ("NOR", "AID", "SDN", "occurred") in coded("Norway disbursed 90 million kroner to Sudan on Monday.")
+    assert ("NOR", "AID", "SDN", "occurred") in coded(
+        "Norway disbursed 90 million kroner to Sudan on Monday."
+    )
     found = coded("Canada announced $300 million in humanitarian aid for Haiti on Friday.")
     assert ("CAN", "AID", "HTI", "occurred") in found

@@ -341,8 +341,10 @@ class Arguments:
                     for g in c.children if g.dep_ == "pobj" for r in self._refs(g, agent=True)]  # fmt: skip
         if how == "light":
             head = noun.head
-            if noun.dep_ == "pobj" and head.head.dep_ == "dobj" and (
-                head.lower_ == "of" or (head.lower_ == "in" and head.head.pos_ == "NUM")
+            if (
+                noun.dep_ == "pobj"
+                and head.head.dep_ == "dobj"
+                and (head.lower_ == "of" or (head.lower_ == "in" and head.head.pos_ == "NUM"))
             ):
                 # "led eight hours of talks", "held a round of talks", "announced $500 million in aid"
                 noun, head = head.head, head.head.head
