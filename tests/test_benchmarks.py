@@ -46,3 +46,24 @@ def test_each_benchmark_replaces_only_its_own_section_of_the_report(tmp_path):
     write_section(doc, "# Web load", "# Web load\n\nload figures\n")
     write_section(doc, "# Throughput", "# Throughput\n\nnew figures\n")
     assert doc.read_text() == "# Throughput\n\nnew figures\n\n# Web load\n\nload figures\n"
+
+
+def test_the_sentence_benchmark_scores_type_and_actors_per_row(tmp_path, capsys):
+    import sentences
+
+    path = tmp_path / "sentences-x.tsv"
+    path.write_text(
+        "# a comment\n"
+        "ACCUSE\tJPN\tPRK\tJapan criticized North Korea over the launch.\n"
+        "ACCUSE\tJPN\tCHN\tJapan criticized North Korea over the launch.\n"
+        "NONE\t-\t-\tThe weather in Tokyo was mild on Monday.\n",
+        encoding="utf-8",
+    )
+    rows = sentences.read_rows(path)
+    total, typed, right = sentences.score(rows)
+    assert (total["ACCUSE"], typed["ACCUSE"], right["ACCUSE"]) == (2, 2, 1)
+    assert right["NONE"] == 1
+    assert sentences.main([str(path), "--half", "A"]) == 0
+    assert (
+        "half A: 1 event rows, type 1.000, type + actors 1.000; no event right 1/1" in capsys.readouterr().out
+    )
