@@ -750,3 +750,14 @@ def test_money_given_is_aid_whatever_the_currency_or_quantity():
     )
     found = coded("Canada announced $300 million in humanitarian aid for Haiti on Friday.")
     assert ("CAN", "AID", "HTI", "occurred") in found
+
+
+def test_what_an_actor_does_as_a_rule_describes_it_and_is_no_event():
+    text = (
+        "Omar Haddad, who heads Sahel Relief, a charity that provides food aid to refugees in Chad, "
+        "spoke in Geneva on Monday."
+    )
+    assert all(e[1] != "AID" for e in coded(text))
+    # the same relative clause in the past reports what was done
+    text = "Sahel Relief, a charity that provided food aid to refugees in Chad last year, closed on Monday."
+    assert any(e[1] == "AID" for e in coded(text))

@@ -15,7 +15,7 @@ from .lexicon import Lexicon, default_lexicon
 from .predicates import Predicates, _Candidate
 from .record import _event
 from .speech import ReportedSpeech
-from .status import Status, _after, _condition
+from .status import Status, _after, _condition, _describes_habit
 from .when import TimeAndPlace
 from .words import (
     BARE_GOVERNMENTS,
@@ -188,6 +188,8 @@ class _Coder(Predicates, Arguments, Status, TimeAndPlace, ReportedSpeech):
 
     def _events(self, cand: _Candidate) -> list[Event]:
         sense, trigger = cand.sense, cand.trigger
+        if _describes_habit(trigger):
+            return []
         code = ontology.cameo(sense.cameo)
         sources, targets = cand.sources, cand.targets
         relation = _relation_noun(trigger)

@@ -26,6 +26,18 @@ def _condition(trigger: Token) -> Token | None:
     return None
 
 
+def _describes_habit(trigger: Token) -> bool:
+    """ "InterDots, a company that provides immigration services to Hong Kongers": a relative clause in
+    the simple present says what someone does as a rule, which describes them; it reports no event."""
+    said = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger  # "provides aid"
+    verb = said
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "a group that arms and trains militias"
+    if verb.dep_ != "relcl" or said.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in said.children)
+
+
 def _reported_future(verb: Token) -> bool:
     """ "announced that it would cease": a past "will", reported; not a condition."""
     head = verb.head
